@@ -1,0 +1,103 @@
+"""The command line: a click group whose commands load lazily; the only module that exits.
+
+Commands live in `designlint.commands.<name>` and are imported only when invoked, so that
+`--version` and `--help` stay cheap and `check` never pays for diagram or report code.
+Exit codes (CLI.md): 0 clean, 1 findings, 2 usage/input/config/render errors, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+import traceback
+
+import click
+
+from designlint import __version__
+
+COMMANDS: dict[str, str] = {
+    "check": "Lint design files, directories and globs.",
+    "diagram": "Draw the architecture (PNG/SVG/PDF via Graphviz, DOT, Mermaid).",
+    "estimate": "Print the capacity table: estimates, latency budgets, availability.",
+    "report": "Write a design-review report (HTML or Markdown).",
+    "rules": "List every rule: code, name, severity, summary.",
+    "explain": "Show a rule's full documentation.",
+    "schema": "Print the JSON Schema of the design format.",
+    "init": "Write a commented starter design that passes `check`.",
+}
+
+
+def _available() -> list[str]:
+    return [n for n in COMMANDS if importlib.util.find_spec(f"designlint.commands.{n}")]
+
+
+class LazyGroup(click.Group):
+    """Imports a command's module only when that command runs (or its help is shown)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return _available()
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not importlib.util.find_spec(f"designlint.commands.{name}"):
+            return None
+        module = importlib.import_module(f"designlint.commands.{name}")
+        return module.command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name]) for name in _available()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="designlint")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """designlint: lint system designs written as YAML, and draw them.
+
+    Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, input, config or
+    rendering error, 3 internal error (a bug in designlint: please report it).
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the group and turn every outcome into a documented exit code."""
+    from designlint.errors import DesignlintError
+
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or bool(os.environ.get("DESIGNLINT_DEBUG"))
+    try:
+        code = cli.main(args=args, prog_name="designlint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("designlint: aborted", err=True)
+        code = 2
+    except click.ClickException as exc:
+        exc.show()
+        code = 2 if exc.exit_code == 1 else exc.exit_code
+    except DesignlintError as exc:
+        click.echo(f"designlint: error: {exc}", err=True)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("designlint: interrupted", err=True)
+        code = 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        code = 0
+    except Exception as exc:  # noqa: BLE001 - the last guard: a bug must not look like findings
+        if debug:
+            traceback.print_exc()
+        name = type(exc).__name__
+        click.echo(
+            f"designlint: internal error ({name}: {exc}); this is a bug, please report it "
+            "(run with --debug for the traceback)",
+            err=True,
+        )
+        code = 3
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,49 @@
+"""What a rule sees: the validated design, where it came from, its options, shared analyses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from designlint.findings import ModelPath, Span
+from designlint.model import Design
+from designlint.source import Source
+
+if TYPE_CHECKING:
+    import networkx
+
+
+@dataclass
+class Context:
+    """Shared by every rule of one file; expensive analyses are computed once, on first use."""
+
+    design: Design
+    source: Source
+    file: str = "<design>"
+    rule_options: dict[str, BaseModel] = field(default_factory=dict)
+    overrides: dict[str, str] = field(default_factory=dict)  # `check --set NAME=VALUE`
+    settings: Any = None
+    current_rule: str | None = None
+
+    def options(self, code: str | None = None) -> Any:
+        """The options of the running rule (or of `code`), defaults filled in."""
+        return self.rule_options.get(code or self.current_rule or "")
+
+    def span(self, path: ModelPath) -> Span:
+        return self.source.smap.locate(path)
+
+    @cached_property
+    def graph(self) -> networkx.DiGraph:
+        from designlint.graph import build_graph
+
+        return build_graph(self.design)
+
+    @cached_property
+    def estimates(self) -> Any:
+        """Evaluated estimates (computed lazily: only designs with estimates pay for units)."""
+        from designlint.estimates import evaluate
+
+        return evaluate(self.design, self.overrides, self.source)

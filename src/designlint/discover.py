@@ -1,0 +1,60 @@
+"""Turn the PATH arguments of `check` into design files: files, directories and globs."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+from designlint.errors import InputError
+
+DESIGN_SUFFIXES = (".design.yaml", ".design.yml")
+_SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+def declares_format(path: str) -> bool:
+    """A YAML file with a top-level `designlint:` key in its first lines is a design."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return any(line.startswith(b"designlint:") for line in head.splitlines())
+
+
+def expand(paths: tuple[str, ...] | list[str]) -> tuple[list[str], list[str]]:
+    """(files to check, error messages for arguments that name nothing readable)."""
+    files: list[str] = []
+    errors: list[str] = []
+    for arg in paths:
+        if os.path.isdir(arg):
+            files.extend(_walk(arg))
+        elif os.path.exists(arg) or os.path.islink(arg):
+            files.append(arg)
+        elif any(ch in arg for ch in "*?["):
+            matched = sorted(glob.glob(arg, recursive=True))
+            if not matched:
+                errors.append(f"{arg}: the pattern matches no file")
+            files.extend(m for m in matched if os.path.isfile(m))
+        else:
+            errors.append(f"{arg}: no such file or directory")
+    seen: set[str] = set()
+    unique = [f for f in files if not (f in seen or seen.add(f))]
+    return unique, errors
+
+
+def _walk(root: str) -> list[str]:
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            if name.endswith(DESIGN_SUFFIXES):
+                found.append(path)
+            elif name.endswith((".yaml", ".yml")) and declares_format(path):
+                found.append(path)
+    return found
+
+
+def check_readable(path: str) -> None:
+    if not os.path.exists(path):
+        raise InputError(f"{path}: no such file (or a broken link)")

@@ -1,0 +1,124 @@
+"""One file through the pipeline: read -> load -> validate -> rules -> located, sorted findings."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable
+
+from designlint import config
+from designlint.context import Context
+from designlint.errors import InputError
+from designlint.findings import Finding, Violation
+from designlint.load import validate
+from designlint.registry import Rule, all_rules
+from designlint.source import Source, decode, load_text
+
+# Codes about the document itself: always on, never suppressible (RULES.md).
+ALWAYS_ON = ("DL001", "DL002", "DL003", "DL004", "DL005", "DL006", "DL007")
+
+
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    """Read a design file, turning every way a path can fail into one clear InputError."""
+    try:
+        if os.path.isdir(path):
+            raise InputError(f"{path}: is a directory")
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise InputError(f"{path}: {size:,} bytes exceeds the {max_bytes:,}-byte limit")
+        with open(path, "rb") as handle:
+            return handle.read(max_bytes + 1)
+    except InputError:
+        raise
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except PermissionError as exc:
+        raise InputError(f"{path}: permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def lint_path(path: str, settings: config.Settings) -> list[Finding]:
+    """Lint one file on disk; InputError when it cannot be read at all."""
+    return lint_bytes(read_bytes(path, settings.limits.max_bytes), path, settings)
+
+
+def lint_bytes(raw: bytes, file: str, settings: config.Settings) -> list[Finding]:
+    """Lint file contents. Never raises for bad content: everything becomes a finding."""
+    if len(raw) > settings.limits.max_bytes:
+        msg = f"the file exceeds the {settings.limits.max_bytes:,}-byte limit"
+        return [_stamp("DL001", Violation((), msg), file, None)]
+    text, problem = decode(raw)
+    if text is None:
+        return [_stamp(problem[0], problem[1], file, None)] if problem else []
+    return lint_text(text, file, settings)
+
+
+def lint_text(text: str, file: str, settings: config.Settings) -> list[Finding]:
+    source = load_text(text, settings.limits)
+    return lint_source(source, file, settings)
+
+
+def lint_source(source: Source, file: str, settings: config.Settings) -> list[Finding]:
+    rules = all_rules()
+    findings = [_stamp(code, v, file, source) for code, v in source.problems]
+    if any(f.code == "DL001" for f in findings):
+        return _select(findings, settings, file, rules)
+    design, problems = validate(source)
+    findings += [_stamp(code, v, file, source) for code, v in problems]
+    if design is not None:
+        ctx = Context(design, source, file, overrides=dict(settings.overrides), settings=settings)
+        for r in rules.values():
+            if r.check is None or not _rule_enabled(r, settings, file):
+                continue
+            ctx.rule_options = _options(r, settings, ctx.rule_options)
+            ctx.current_rule = r.code
+            findings.extend(_stamp(r.code, v, file, source) for v in r.check(ctx))
+    return _select(findings, settings, file, rules)
+
+
+def _options(r: Rule, settings: config.Settings, cache: dict) -> dict:
+    if r.options is not None and r.code not in cache:
+        raw = settings.rule_options.get(r.code) or settings.rule_options.get(r.name) or {}
+        cache = {**cache, r.code: r.options(**raw)}
+    return cache
+
+
+def _file_ignores(settings: config.Settings, file: str) -> tuple[str, ...]:
+    out: tuple[str, ...] = ()
+    for pattern, codes in settings.per_file_ignores.items():
+        if fnmatch.fnmatch(file, pattern) or fnmatch.fnmatch(os.path.basename(file), pattern):
+            out += tuple(codes)
+    return out
+
+
+def _rule_enabled(r: Rule, settings: config.Settings, file: str) -> bool:
+    if r.code in ALWAYS_ON:
+        return True
+    return config.enabled(settings, r.code, r.name, _file_ignores(settings, file))
+
+
+def _select(
+    findings: Iterable[Finding], settings: config.Settings, file: str, rules: dict[str, Rule]
+) -> list[Finding]:
+    kept = [
+        f for f in findings if f.code not in rules or _rule_enabled(rules[f.code], settings, file)
+    ]
+    return sorted(kept, key=Finding.sort_key)
+
+
+def _stamp(code: str, v: Violation, file: str, source: Source | None) -> Finding:
+    r = all_rules().get(code)
+    span = v.span or (source.smap.locate(v.path) if source else None)
+    kwargs = {"span": span} if span else {}
+    return Finding(
+        code=code,
+        rule=r.name if r else code,
+        severity=r.severity if r else config.Severity.ERROR,
+        message=v.message,
+        file=file,
+        model_path=tuple(v.path),
+        help=v.fix,
+        url=r.url if r else None,
+        **kwargs,
+    )

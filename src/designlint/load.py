@@ -1,0 +1,164 @@
+"""Plain data + SourceMap -> Design, or DL002/DL007 violations located at the nearest real node.
+
+pydantic reports error locations in model terms: union members appear as extra segments
+(`Estimate`, `str`), a missing key names a node that does not exist, and a union tries every
+member. Here each error is walked back onto the data that really exists, the noise from union
+members that could never have matched is dropped, and unknown keys get a "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from designlint.findings import ModelPath, Violation
+from designlint.model import Design
+from designlint.source import Source
+
+_TYPE_ERRORS = {
+    "string_type",
+    "int_type",
+    "int_parsing",
+    "float_type",
+    "float_parsing",
+    "bool_type",
+    "bool_parsing",
+    "dict_type",
+    "list_type",
+    "model_type",
+    "model_attributes_type",
+    "literal_error",
+}
+
+
+def validate(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]]:
+    """Validate the loaded data; return the design or the problems that stop it."""
+    data = source.data
+    if data is None:
+        msg = "the file holds no design; it starts with `designlint: 1` and a `name`"
+        return None, [("DL002", Violation((), msg, span=source.smap.locate(())))]
+    if not isinstance(data, dict):
+        msg = f"a design is a mapping of keys, not a {_kind(data)}"
+        return None, [("DL002", Violation((), msg, span=source.smap.locate(())))]
+    try:
+        return Design.model_validate(data), []
+    except ValidationError as exc:
+        return None, _problems(exc, source)
+    except RecursionError:  # pragma: no cover - depth is capped by the loader
+        return None, [("DL002", Violation((), "the document is nested too deeply"))]
+
+
+def _kind(value: object) -> str:
+    return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _problems(exc: ValidationError, source: Source) -> list[tuple[str, Violation]]:
+    located: list[tuple[ModelPath, dict]] = []
+    for error in exc.errors(include_url=False):
+        path = _data_path(source.data, error["loc"], error["type"])
+        located.append((path, error))
+    # A union reports one error per member; keep those from members that could have matched.
+    deeper = {p[:i] for p, _ in located for i in range(len(p))}
+    out: list[tuple[str, Violation]] = []
+    seen: set[tuple[ModelPath, str]] = set()
+    for path, error in located:
+        if error["type"] in _TYPE_ERRORS and path in deeper:
+            continue
+        code, message = _describe(path, error)
+        if (path, message) in seen:
+            continue
+        seen.add((path, message))
+        prefer_key = error["type"] in ("extra_forbidden", "missing")
+        span = source.smap.locate(path, prefer_key=prefer_key)
+        out.append((code, Violation(path, message, span=span)))
+    return out
+
+
+def _data_path(data: object, loc: tuple, etype: str) -> ModelPath:
+    """The longest prefix of `loc` that exists in the data, skipping union-member segments."""
+    path: list[str | int] = []
+    node = data
+    for seg in loc:
+        if isinstance(node, dict) and seg in node:
+            node = node[seg]
+            path.append(seg)
+        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+            node = node[seg]
+            path.append(seg)
+        elif etype in ("extra_forbidden",) and seg == loc[-1] and isinstance(node, dict):
+            path.append(seg)
+    return tuple(path)
+
+
+def _dotted(path: ModelPath) -> str:
+    return ".".join(str(p) for p in path) or "(root)"
+
+
+def _describe(path: ModelPath, error: dict) -> tuple[str, str]:
+    etype = error["type"]
+    loc = error["loc"]
+    if etype == "bad_quantity":
+        return "DL007", f"`{_dotted(path)}`: {error['msg']}"
+    if etype == "extra_forbidden":
+        key = str(loc[-1])
+        parent = path[:-1]
+        known = _known_keys(loc[:-1])
+        hint = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        where = f" in `{_dotted(parent)}`" if parent else ""
+        text = f"unknown key `{key}`{where}"
+        if hint:
+            text += f"; did you mean `{hint[0]}`?"
+        return "DL002", text
+    if etype == "missing":
+        key = str(loc[-1])
+        return "DL002", f"`{_dotted(path)}` is missing the required key `{key}`"
+    message = error["msg"]
+    if etype == "literal_error":
+        given = error.get("input")
+        message = f"{message} (got `{given}`)"
+    return "DL002", f"`{_dotted(path)}`: {message}"
+
+
+def _known_keys(loc: tuple) -> set[str]:
+    """Field names allowed at a pydantic location, for "did you mean"."""
+    candidates: list[Any] = [Design]
+    for seg in loc:
+        step: list[Any] = []
+        for tp in _expand(candidates):
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                if seg in tp.model_fields:
+                    step.append(tp.model_fields[seg].annotation)
+                elif seg == tp.__name__:
+                    step.append(tp)
+                continue
+            origin = typing.get_origin(tp)
+            args = typing.get_args(tp)
+            if origin is dict and args:
+                step.append(args[1])
+            elif origin is list and args and isinstance(seg, int):
+                step.append(args[0])
+        candidates = step
+    keys: set[str] = set()
+    for tp in _expand(candidates):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            keys.update(tp.model_fields)
+    return keys
+
+
+def _expand(types_: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for tp in types_:
+        origin = typing.get_origin(tp)
+        if origin is typing.Union or origin is types.UnionType:
+            out.extend(_expand(list(typing.get_args(tp))))
+        elif origin is typing.Annotated:
+            out.extend(_expand([typing.get_args(tp)[0]]))
+        else:
+            out.append(tp)
+    return out

@@ -1,0 +1,63 @@
+"""Flows (ordered request paths with latency budgets), regions and replication."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from designlint.model.base import Id, Model, Quantity
+from designlint.model.requirements import ConsistencyModel
+
+
+class Hop(Model):
+    """One step of a flow: the component reached and the time it may take."""
+
+    component: Id = Field(description="The component reached at this step.")
+    budget: Quantity | None = Field(None, description="Latency budget of this hop (`10ms`).")
+    call: Literal["sync", "async"] = Field("sync", description="How the step is reached.")
+    action: str | None = Field(None, description="What happens there, e.g. `ZREVRANGE`.")
+
+
+class Flow(Model):
+    """A core flow drawn as its path through the system."""
+
+    requirement: Id | None = Field(None, description="The functional requirement it realises.")
+    sla: Id | None = Field(None, description="The latency NFR it must meet.")
+    availability: Id | None = Field(None, description="The availability NFR it must meet.")
+    rate: Id | Quantity | None = Field(
+        None, description="Its rate: an estimate id or a quantity (`12k/s`), for diagram labels."
+    )
+    path: list[Id | Hop] = Field(
+        min_length=1,
+        description="Components in order; a hop is an id or a mapping with a budget.",
+    )
+    consistency: ConsistencyModel | None = Field(None, description="Consistency it accepts.")
+    handles_money: bool = Field(False, description="Moves money or payments.")
+    description: str | None = Field(None, description="Free text.")
+
+    def hops(self) -> list[Hop]:
+        """The path with the id shorthand expanded."""
+        return [Hop(component=h) if isinstance(h, str) else h for h in self.path]
+
+
+class Region(Model):
+    """A deployment region."""
+
+    accepts_writes: bool = Field(True, description="Takes writes locally (active).")
+    role: Literal["primary", "secondary", "active"] = Field("active", description="Its role.")
+    description: str | None = Field(None, description="Free text.")
+
+
+class Replication(Model):
+    """How regions stay in step, and what happens when one fails."""
+
+    mode: Literal["active-active", "active-passive", "single-region"] = Field(
+        description="Multi-region topology."
+    )
+    sync: Literal["sync", "async"] = Field("async", description="Replication between regions.")
+    lag: Quantity | None = Field(None, description="Expected replication lag (`500ms`).")
+    failover: str | None = Field(None, description="How traffic moves when a region fails.")
+    conflict_resolution: str | None = Field(
+        None, description="How concurrent writes in different regions are reconciled."
+    )

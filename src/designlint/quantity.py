@@ -1,0 +1,221 @@
+"""Whiteboard quantities ("100M/day", "200ms", "99.99%", "3.2 TB") -> values with units.
+
+Parsing is strict on purpose: an ambiguous quantity is a finding (DL007), never a guess. `1B`
+could be a billion or a byte, so a `B` glued to a number is refused, while `200 B` (spaced) and
+`1bn` are clear. Units are normalised to pint's unit names so that the estimates engine can hand
+them to pint unchanged; the small conversion table here lets rules compare latencies, sizes and
+percentages without importing pint on the start-up path of `check`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# Scale suffixes written right after the number.
+SCALES: dict[str, float] = {
+    "k": 1e3,
+    "K": 1e3,
+    "M": 1e6,
+    "mn": 1e6,
+    "mm": 1e6,
+    "bn": 1e9,
+    "G": 1e9,
+    "tn": 1e12,
+}
+
+# unit spelling -> (pint name, dimension, factor to the dimension's base unit)
+# Dimensions: "time" (second), "data" (byte), "percent" (percent), "count" (dimensionless).
+UNITS: dict[str, tuple[str, str, float]] = {}
+
+
+def _unit(names: str, pint_name: str, dimension: str, factor: float) -> None:
+    for name in names.split():
+        UNITS[name] = (pint_name, dimension, factor)
+
+
+_unit("ns nanosecond nanoseconds", "nanosecond", "time", 1e-9)
+_unit("us µs microsecond microseconds", "microsecond", "time", 1e-6)
+_unit("ms msec millisecond milliseconds", "millisecond", "time", 1e-3)
+_unit("s sec secs second seconds", "second", "time", 1.0)
+_unit("min mins minute minutes", "minute", "time", 60.0)
+_unit("h hr hrs hour hours", "hour", "time", 3600.0)
+_unit("d day days", "day", "time", 86400.0)
+_unit("wk week weeks", "week", "time", 604800.0)
+_unit("mo month months", "month", "time", 2629800.0)
+_unit("y yr yrs year years", "year", "time", 31557600.0)
+_unit("B byte bytes", "byte", "data", 1.0)
+_unit("KB kB", "kilobyte", "data", 1e3)
+_unit("MB", "megabyte", "data", 1e6)
+_unit("GB", "gigabyte", "data", 1e9)
+_unit("TB", "terabyte", "data", 1e12)
+_unit("PB", "petabyte", "data", 1e15)
+_unit("KiB", "kibibyte", "data", 1024.0)
+_unit("MiB", "mebibyte", "data", 1024.0**2)
+_unit("GiB", "gibibyte", "data", 1024.0**3)
+_unit("TiB", "tebibyte", "data", 1024.0**4)
+_unit("bit bits", "bit", "data", 0.125)
+_unit("Kbit kbit Kb kb", "kilobit", "data", 125.0)
+_unit("Mbit Mb", "megabit", "data", 125e3)
+_unit("Gbit Gb", "gigabit", "data", 125e6)
+_unit("%", "percent", "percent", 1.0)
+
+# Rate shorthands: "1.2k rps" means 1.2k per second.
+RATE_WORDS = {"rps", "qps", "wps", "tps", "ops", "iops", "mps", "eps"}
+
+# Count nouns carry no dimension: "500M users" is 5e8. They are kept as a label.
+NOUN = re.compile(r"[A-Za-z_][A-Za-z_\-]*")
+
+NUMBER = re.compile(
+    r"""\s*(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+)"""
+    r"""(?P<scale>bn|mn|mm|tn|[kKMG](?![a-zA-Z]))?""",
+    re.VERBOSE,
+)
+
+
+class QuantityError(ValueError):
+    """A quantity that cannot be read or is ambiguous (DL007)."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with a unit: `magnitude` in `unit` (pint spelling), per `per` time unit if a rate.
+
+    `base` is the magnitude converted to the dimension's base unit (seconds, bytes, percent,
+    or plain count) and divided by seconds for a rate, so "100M/day" has base ≈ 1157.4.
+    """
+
+    text: str
+    magnitude: float
+    unit: str | None  # pint name of the numerator unit, None for a plain count
+    dimension: str  # "time" | "data" | "percent" | "count"
+    per: str | None  # pint name of the time unit of a rate, None if not a rate
+    base: float
+    noun: str | None = None
+
+    @property
+    def is_rate(self) -> bool:
+        return self.per is not None
+
+    @property
+    def has_unit(self) -> bool:
+        return self.unit is not None or self.per is not None or self.noun is not None
+
+    @property
+    def kind(self) -> str:
+        """The dimension with `/time` appended for rates: "data/time", "count/time", "time"."""
+        return f"{self.dimension}/time" if self.per else self.dimension
+
+    def pint_expression(self) -> str:
+        """The same value written for pint's parser."""
+        text = repr(self.magnitude)
+        if self.unit:
+            text += f" * {self.unit}"
+        if self.per:
+            text += f" / {self.per}"
+        return text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse(text: object) -> Quantity:
+    """Parse a whiteboard quantity; raise QuantityError with a reason a person can act on."""
+    if isinstance(text, bool):
+        raise QuantityError(f"`{text}` is a boolean, not a quantity")
+    if isinstance(text, int | float):
+        if isinstance(text, float) and not math.isfinite(text):
+            raise QuantityError(f"`{text}` is not a finite number")
+        return Quantity(str(text), float(text), None, "count", None, float(text))
+    if not isinstance(text, str):
+        raise QuantityError(
+            f"expected a quantity such as `200ms` or `1.2k/s`, got {type(text).__name__}"
+        )
+    raw = text
+    src = text.strip()
+    if not src:
+        raise QuantityError("empty quantity")
+    if len(src) > 64:
+        raise QuantityError("a quantity longer than 64 characters is not a quantity")
+    match = NUMBER.match(src)
+    if not match:
+        raise QuantityError(f"`{raw}` does not start with a number")
+    number = match.group("num").replace(",", "").replace("_", "")
+    try:
+        magnitude = float(number)
+    except ValueError as exc:  # pragma: no cover - the regex admits only floats
+        raise QuantityError(f"`{raw}` is not a number") from exc
+    scale = match.group("scale")
+    if scale:
+        magnitude *= SCALES[scale]
+    if not math.isfinite(magnitude):
+        raise QuantityError(f"`{raw}` overflows a floating-point number")
+    rest = src[match.end() :]
+    glued = not rest.startswith((" ", "\t"))
+    rest = rest.strip()
+    if glued and not scale and rest[:1] == "B" and rest[1:2] in ("", "/", " "):
+        raise QuantityError(
+            f"`{raw}` is ambiguous: a billion or bytes? write `1bn` or `1 byte`/`1 B` with a space"
+        )
+    if not scale and rest[:1] == "b" and rest[1:2] in ("", "/", " ") and glued:
+        raise QuantityError(f"`{raw}` is ambiguous: write `bn` for billion or `bit` for bits")
+    return _with_unit(raw, magnitude, rest)
+
+
+def _split_per(rest: str) -> tuple[str, str | None]:
+    for sep in ("/", " per "):
+        if sep in rest:
+            head, _, tail = rest.partition(sep)
+            return head.strip(), tail.strip()
+    if rest.startswith("per "):
+        return "", rest[4:].strip()
+    return rest, None
+
+
+def _with_unit(raw: str, magnitude: float, rest: str) -> Quantity:
+    head, per_text = _split_per(rest)
+    unit = dimension = noun = per = None
+    factor = 1.0
+    if head.lower() in RATE_WORDS:
+        if per_text is not None:
+            raise QuantityError(f"`{raw}` gives a rate twice")
+        return Quantity(raw, magnitude, None, "count", "second", magnitude, noun=head.lower())
+    if head:
+        if head in UNITS:
+            unit, dimension, factor = UNITS[head]
+        elif head == "m":
+            raise QuantityError(f"`{raw}` is ambiguous: minutes or million? write `min` or `M`")
+        elif NOUN.fullmatch(head) and head not in ("b", "T", "t"):
+            noun = head
+        else:
+            raise QuantityError(f"`{raw}`: unknown unit `{head}`")
+    per_factor = 1.0
+    if per_text is not None:
+        per_unit = per_text
+        count = 1.0
+        number = NUMBER.match(per_text)
+        if number and number.end() < len(per_text):
+            count = float(number.group("num").replace(",", ""))
+            per_unit = per_text[number.end() :].strip()
+        entry = UNITS.get(per_unit)
+        if entry is None or entry[1] != "time":
+            raise QuantityError(f"`{raw}`: `/{per_text}` is not a time unit")
+        per = entry[0] if count == 1.0 else None
+        if per is None:
+            raise QuantityError(f"`{raw}`: write the rate per single unit, e.g. `/s`, `/day`")
+        per_factor = entry[2]
+    if dimension is None:
+        dimension = "count"
+    base = magnitude * factor / per_factor
+    if not math.isfinite(base):
+        raise QuantityError(f"`{raw}` overflows a floating-point number")
+    return Quantity(raw, magnitude, unit, dimension, per, base, noun=noun)
+
+
+def try_parse(text: object) -> Quantity | None:
+    """Parse, or None: for rules that judge vagueness themselves (DL105)."""
+    try:
+        return parse(text)
+    except QuantityError:
+        return None

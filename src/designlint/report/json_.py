@@ -1,0 +1,19 @@
+"""`--format json`: the stable machine-readable shape of CLI.md."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from designlint import __version__
+from designlint.findings import Finding
+from designlint.report.summary import counts
+
+
+def render(findings: Sequence[Finding], files: int, options: dict | None = None) -> str:
+    payload = {
+        "designlint": __version__,
+        "findings": [f.to_json() for f in findings],
+        "summary": counts(findings, files),
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

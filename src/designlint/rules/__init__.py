@@ -1,0 +1,1 @@
+"""Rule families, one package each, one module per rule; importing registers them."""

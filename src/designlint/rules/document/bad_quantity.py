@@ -1,0 +1,39 @@
+"""DL007 bad-quantity: emitted by `designlint.load` for unreadable quantities, documented here."""
+
+from designlint.registry import add
+
+add(
+    "DL007",
+    "bad-quantity",
+    "error",
+    None,
+    """
+    ## What it does
+    Reports a quantity that cannot be read or could be read two ways: `1B` (a billion, or one
+    byte?), an unknown unit, a rate per something that is not a time, a number too large for
+    a float.
+
+    ## Why is this bad?
+    Estimates are only worth checking if every number means one thing. Guessing would turn a
+    billion requests into a byte and let a wrong estimate pass. Write `1bn` for a billion and
+    `1 B` or `1 byte` for a byte.
+
+    ## Example
+    ```yaml
+    designlint: 1
+    name: Shortener
+    caches:
+      links: {keys: 1B}
+    ```
+
+    Use instead:
+    ```yaml
+    designlint: 1
+    name: Shortener
+    caches:
+      links: {keys: 1bn}
+    ```
+    """,
+    __name__,
+    suppressible=False,
+)

@@ -1,0 +1,57 @@
+"""DL003 unknown-reference."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from designlint.context import Context
+from designlint.findings import Violation
+from designlint.references import declared, references, resolves
+from designlint.registry import rule
+
+
+@rule("DL003", "unknown-reference", "error", suppressible=False)
+def unknown_reference(ctx: Context) -> Iterator[Violation]:
+    """
+    ## What it does
+    Reports an id that is referenced but never declared: a service calling a service that does
+    not exist, a flow passing through an unknown component, an NFR pointing at a missing flow.
+    The nearest declared id of the right kind is suggested.
+
+    ## Why is this bad?
+    A dangling reference is usually a typo, and a typo silently removes an edge from the
+    architecture: the shared-database, cycle and reachability rules then judge a different
+    system from the one you meant.
+
+    ## Example
+    ```yaml
+    designlint: 1
+    name: Shortener
+    services:
+      link-service: {calls: [analytic-service]}
+      analytics-service: {}
+    ```
+
+    Use instead:
+    ```yaml
+    designlint: 1
+    name: Shortener
+    services:
+      link-service: {calls: [analytics-service]}
+      analytics-service: {}
+    ```
+    """
+    design = ctx.design
+    for ref in references(design):
+        if resolves(design, ref):
+            continue
+        ids = [i for kind in ref.kinds for i in declared(design, kind)]
+        hint = difflib.get_close_matches(ref.target, ids, n=1, cutoff=0.6)
+        kinds = " or ".join(k.replace("_", "-").rstrip("s") for k in ref.kinds[:3])
+        message = f"`{ref.target}` is not a declared {kinds}"
+        if len(ref.kinds) > 3:
+            message = f"`{ref.target}` is not a declared component"
+        if hint:
+            message += f"; did you mean `{hint[0]}`?"
+        yield Violation(ref.path, message)

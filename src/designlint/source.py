@@ -1,0 +1,429 @@
+"""YAML text -> plain data + SourceMap, by building from libyaml's event stream.
+
+Why not `yaml.safe_load`: it forgets positions, keeps the last of duplicate keys silently, reads
+YAML 1.1 booleans/sexagesimals/octals, raises non-YAML exceptions on odd scalars, recurses (493
+levels crash the pure loader, ~25k segfault the C one) and expands alias bombs. Building from
+events with our own stack keeps every key's and value's line:col, resolves scalars by YAML 1.2
+rules while noting where a YAML 1.1 reader would differ (DL006), and applies depth, size and
+alias-expansion limits before anything big exists. See shared/spec/LOADING.md for the numbers.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gc
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from designlint.findings import ModelPath, Span, Violation
+
+try:  # libyaml's C parser: several times faster, same events.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile input from costing unbounded time or memory."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 2_000_000  # counting every node an alias expands to
+    max_scalar: int = 1_000_000  # characters in one scalar
+
+
+@dataclass
+class SourceMap:
+    """Model path -> Span of the key (for mapping entries) and of the value."""
+
+    keys: dict[ModelPath, Span] = field(default_factory=dict)
+    values: dict[ModelPath, Span] = field(default_factory=dict)
+
+    def locate(self, path: ModelPath, prefer_key: bool = False) -> Span:
+        """The span of the nearest existing node on `path`, walking up to the root."""
+        path = tuple(path)
+        while True:
+            first, second = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            span = first.get(path) or second.get(path)
+            if span is not None:
+                return span
+            if not path:
+                return Span(1, 1)
+            path = path[:-1]
+
+    def has(self, path: ModelPath) -> bool:
+        return tuple(path) in self.values
+
+
+@dataclass
+class Trap:
+    """A plain scalar whose YAML 1.1 reading differs from the YAML 1.2 one we use (DL006)."""
+
+    path: ModelPath
+    span: Span
+    text: str
+    yaml11: str
+
+
+@dataclass
+class Source:
+    """What the loader hands on: the data, where each part came from, and what went wrong."""
+
+    data: object
+    smap: SourceMap
+    problems: list[tuple[str, Violation]]
+    traps: list[Trap]
+    text: str = ""
+
+
+# YAML 1.2 core schema, plain scalars only.
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+# Where YAML 1.1 (PyYAML, yamllint, most tools) reads something else.
+_Y11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
+_Y11_SEXA = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_Y11_OCT = re.compile(r"[-+]?0[0-7_]+")
+_Y11_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?")
+_Y11_FLOATISH = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*0")  # `1.10` -> 1.1 for both readers
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "!",
+}
+MAX_INT_DIGITS = 4000  # below CPython's 4,300-digit str->int limit
+
+
+def _span(event: yaml.Event) -> Span:
+    start, end = event.start_mark, event.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _yaml11_reading(text: str) -> str | None:
+    """What YAML 1.1 makes of a plain scalar that YAML 1.2 reads as a string, if different."""
+    if _Y11_BOOL.fullmatch(text):
+        return "a boolean"
+    if _Y11_SEXA.fullmatch(text):
+        return "a base-60 number"
+    if _Y11_OCT.fullmatch(text) and len(text.lstrip("+-")) > 1:
+        return "an octal number"
+    if _Y11_DATE.fullmatch(text):
+        return "a date"
+    return None
+
+
+class _TooBig(Exception):
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.span = span
+
+
+def decode(raw: bytes) -> tuple[str | None, tuple[str, Violation] | None]:
+    """Bytes -> text, honouring BOMs; invalid UTF-8 and NUL bytes are DL001 at their place."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _decode_bom(raw, "utf-32")
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_bom(raw, "utf-16")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        msg = f"the file is not valid UTF-8 (byte 0x{bad}); save it as UTF-8"
+        return None, ("DL001", Violation((), msg, span=Span(line, col)))
+    return _check_nul(text)
+
+
+def _decode_bom(raw: bytes, codec: str) -> tuple[str | None, tuple[str, Violation] | None]:
+    try:
+        return _check_nul(raw.decode(codec).lstrip("\ufeff"))
+    except UnicodeDecodeError:
+        msg = f"the file starts with a {codec.upper()} byte-order mark but is not valid {codec}"
+        return None, ("DL001", Violation((), msg, span=Span(1, 1)))
+
+
+def _check_nul(text: str) -> tuple[str | None, tuple[str, Violation] | None]:
+    pos = text.find("\x00")
+    if pos < 0:
+        return text, None
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    msg = "the file contains a NUL byte; it is binary or in an encoding other than UTF-8"
+    return None, ("DL001", Violation((), msg, span=Span(line, col)))
+
+
+def load_text(text: str, limits: Limits = Limits()) -> Source:
+    """Build plain data from YAML text. Never raises on bad input: problems are returned."""
+    builder = _Builder(limits)
+    enabled = gc.isenabled()
+    gc.disable()  # the cyclic GC slows building big trees about 4x (LOADING.md)
+    try:
+        builder.run(text)
+    finally:
+        if enabled:
+            gc.enable()
+    return Source(builder.root, builder.smap, builder.problems, builder.traps, text)
+
+
+class _Builder:
+    """Folds parser events into dicts, lists and scalars with an explicit stack."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.smap = SourceMap()
+        self.problems: list[tuple[str, Violation]] = []
+        self.traps: list[Trap] = []
+        self.root: object = None
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.nodes = 0
+        self.documents = 0
+
+    def run(self, text: str) -> None:
+        try:
+            self._consume(yaml.parse(text, Loader=_Loader))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
+            reason = exc.problem or str(exc).splitlines()[0]
+            context = f" {exc.context}" if exc.context else ""
+            self.problems.append(("DL001", Violation((), f"{reason}{context}", span=span)))
+        except yaml.YAMLError as exc:
+            self.problems.append(("DL001", Violation((), str(exc).splitlines()[0])))
+        except _TooBig as exc:
+            self.problems.append(("DL001", Violation((), str(exc), span=exc.span)))
+        except RecursionError:  # pragma: no cover - the stack is ours; kept as a last guard
+            self.problems.append(("DL001", Violation((), "the document is nested too deeply")))
+
+    def _consume(self, events) -> None:  # noqa: C901 - one loop over the event kinds
+        # Stack frames: [container, path, pending_key, key_span, anchor, start_nodes, seen_keys]
+        stack: list[list] = []
+        limits = self.limits
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                if kind is yaml.AliasEvent:
+                    value, size = self._alias(event)
+                else:
+                    value = self._scalar(event, stack)
+                    size = 1
+                self._add(stack, value, event, size)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= limits.max_depth:
+                    raise _TooBig(
+                        f"the document is nested more than {limits.max_depth} levels deep",
+                        _span(event),
+                    )
+                self._check_tag(event)
+                container: object = {} if kind is yaml.MappingStartEvent else []
+                span = _span(event)
+                as_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
+                if as_key:  # `? [a]`: a complex key, read and refused when it ends
+                    path = (*stack[-1][1], "?")
+                else:
+                    path = self._child_path(stack)
+                    self._place(stack, container, path, span)
+                stack.append(
+                    [
+                        container,
+                        path,
+                        None,
+                        span if as_key else None,
+                        event.anchor,
+                        self.nodes,
+                        set(),
+                    ]
+                )
+                self._tick(event)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame[4] is not None:
+                    self.anchors[frame[4]] = (frame[0], self.nodes - frame[5])
+                if frame[3] is not None:
+                    self._key(stack[-1], frame[0], frame[3], event)
+                elif not stack:
+                    self._finish_document(frame[0])
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.problems.append(
+                        (
+                            "DL001",
+                            Violation(
+                                (),
+                                "the file holds more than one YAML document; "
+                                "designlint reads one design per file",
+                                span=_span(event),
+                            ),
+                        )
+                    )
+                    return
+
+    # -- helpers -------------------------------------------------------------------------
+    def _tick(self, event: yaml.Event, size: int = 1) -> None:
+        self.nodes += size
+        if self.nodes > self.limits.max_nodes:
+            raise _TooBig(
+                f"the document expands to more than {self.limits.max_nodes:,} nodes "
+                "(an alias bomb?)",
+                _span(event),
+            )
+
+    def _check_tag(self, event: yaml.Event) -> None:
+        tag = event.tag
+        if tag and tag not in _STANDARD_TAGS:
+            raise _TooBig(
+                f"the tag `{tag}` is not supported; designlint reads plain YAML data only",
+                _span(event),
+            )
+
+    def _alias(self, event: yaml.AliasEvent) -> tuple[object, int]:
+        entry = self.anchors.get(event.anchor)
+        if entry is None:
+            raise _TooBig(f"the alias `*{event.anchor}` refers to no earlier anchor", _span(event))
+        self._tick(event, entry[1])
+        return entry
+
+    def _scalar(self, event: yaml.ScalarEvent, stack: list[list]) -> object:
+        self._check_tag(event)
+        self._tick(event)
+        text = event.value
+        if len(text) > self.limits.max_scalar:
+            raise _TooBig(
+                f"a scalar of {len(text):,} characters exceeds the limit of "
+                f"{self.limits.max_scalar:,}",
+                _span(event),
+            )
+        value = self._resolve(event, text, stack)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        return value
+
+    def _resolve(self, event: yaml.ScalarEvent, text: str, stack: list[list]) -> object:
+        tag = event.tag
+        plain = event.implicit[0] and not event.style
+        if tag == "tag:yaml.org,2002:str" or (not plain and tag in (None, "!")):
+            return text
+        # Keys are kept as text: `1:` and `true:` must not collide as they do under YAML 1.1.
+        if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+            return text
+        if text in _NULL:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        if _INT.fullmatch(text):
+            if len(text) > MAX_INT_DIGITS:
+                raise _TooBig(f"an integer of {len(text):,} digits is too large", _span(event))
+            if _Y11_OCT.fullmatch(text) and len(text.lstrip("+-")) > 1:
+                self._trap(event, text, "an octal number", stack)
+            return int(text)
+        if _OCT.fullmatch(text):
+            return int(text[2:], 8)
+        if _HEX.fullmatch(text):
+            return int(text[2:], 16)
+        if _FLOAT.fullmatch(text):
+            return float(text)
+        if _INF.fullmatch(text):
+            return float("-inf") if text.startswith("-") else float("inf")
+        if _NAN.fullmatch(text):
+            return float("nan")
+        reading = _yaml11_reading(text)
+        if reading:
+            self._trap(event, text, reading, stack)
+        return text
+
+    def _trap(self, event: yaml.Event, text: str, reading: str, stack: list[list]) -> None:
+        self.traps.append(Trap(self._child_path(stack), _span(event), text, reading))
+
+    def _child_path(self, stack: list[list]) -> ModelPath:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, dict):
+            return (*frame[1], frame[2]) if frame[2] is not None else frame[1]
+        return (*frame[1], len(container))
+
+    def _place(self, stack: list[list], value: object, path: ModelPath, span: Span) -> None:
+        """Attach a finished value (or a just-opened container) to its parent."""
+        if not stack:
+            if self.documents <= 1:
+                self.root = value
+            self.smap.values[()] = span
+            return
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+            self.smap.values[path] = span
+            return
+        key = frame[2]
+        frame[2] = None
+        self.smap.values[path] = span
+        if key is _SKIP:
+            return
+        container[key] = value
+
+    def _add(self, stack: list[list], value: object, event: yaml.Event, size: int) -> None:
+        if isinstance(value, tuple):  # an alias: (shared value, size)
+            value = value[0]
+        span = _span(event)
+        if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+            self._key(stack[-1], value, span, event)
+            return
+        self._place(stack, value, self._child_path(stack), span)
+        if not stack:
+            self._finish_document(value)
+
+    def _key(self, frame: list, key: object, span: Span, event: yaml.Event) -> None:
+        path = frame[1]
+        if not isinstance(key, str):
+            self.problems.append(
+                ("DL002", Violation(path, "mapping keys must be plain strings", span=span))
+            )
+            frame[2] = _SKIP
+            return
+        if key == "<<":
+            msg = "merge keys (`<<`) are not supported; write the keys out"
+            self.problems.append(("DL002", Violation(path, msg, span=span)))
+            frame[2] = _SKIP
+            return
+        if key in frame[6]:
+            first = self.smap.keys.get((*path, key))
+            where = f" (first at line {first.line})" if first else ""
+            msg = f"the key `{key}` is repeated{where}; YAML readers silently keep only one"
+            self.problems.append(("DL004", Violation((*path, key), msg, span=span)))
+            frame[2] = _SKIP
+            return
+        frame[6].add(key)
+        frame[2] = key
+        self.smap.keys[(*path, key)] = span
+
+    def _finish_document(self, value: object) -> None:
+        if self.documents <= 1:
+            self.root = value
+
+
+class _Skip(str):
+    """Marks a mapping entry whose value must be read but dropped (duplicate or bad key)."""
+
+
+_SKIP = _Skip("\x00skip")
