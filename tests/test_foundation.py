@@ -114,3 +114,16 @@ def test_selection_by_prefix_and_name(lint):
     bad = "designlint: 1\nname: X\nservices:\n  a: {calls: [b]}\n"
     codes = {f.code for f in lint(bad, select=("DL0",))}
     assert codes == {"DL003"}
+
+
+def test_yaml11_traps_where_strings_are_meant(tmp_path):
+    design = tmp_path / "x.yaml"
+    design.write_text(
+        "designlint: 1\nname: X\nregions:\n  NO: {}\nservices:\n"
+        "  a: {regions: [NO], description: on}\n"
+        "  b: {name: 1:30, description: 010}\n"
+    )
+    result = run_cli("check", "--select", "DL006", str(design))
+    assert result.returncode == 1
+    for where in (":6:17: DL006", ":6:35: DL006", ":7:13: DL006", ":7:32: DL006"):
+        assert where in result.stdout, result.stdout

@@ -66,6 +66,10 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
         return _select(findings, settings, file, rules)
     design, problems = validate(source)
     findings += [_stamp(code, v, file, source) for code, v in problems]
+    if design is None:
+        findings += [
+            _stamp("DL006", v, file, source) for v in _traps_without_design(source, problems)
+        ]
     if design is not None:
         ctx = Context(design, source, file, overrides=dict(settings.overrides), settings=settings)
         for r in rules.values():
@@ -75,6 +79,20 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
             ctx.current_rule = r.code
             findings.extend(_stamp(r.code, v, file, source) for v in r.check(ctx))
     return _select(findings, settings, file, rules)
+
+
+def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:
+    """DL006 when validation failed: a yes/no word in a true/false field is not reported,
+    since both YAML readers agree there; the field's type comes from the format models."""
+    from designlint.load import types_at
+    from designlint.rules.document.ambiguous_yaml_scalar import trap_violation
+
+    done = {v.path for c, v in problems if c == "DL006"}
+    return [
+        trap_violation(t)
+        for t in source.traps
+        if t.path not in done and not (t.yaml11 == "a boolean" and bool in types_at(t.path))
+    ]
 
 
 def _options(r: Rule, settings: config.Settings, cache: dict) -> dict:

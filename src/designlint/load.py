@@ -67,8 +67,15 @@ def _problems(exc: ValidationError, source: Source) -> list[tuple[str, Violation
     deeper = {p[:i] for p, _ in located for i in range(len(p))}
     out: list[tuple[str, Violation]] = []
     seen: set[tuple[ModelPath, str]] = set()
+    traps = {t.path: t for t in source.traps}
     for path, error in located:
         if error["type"] in _TYPE_ERRORS and path in deeper:
+            continue
+        trap = traps.get(path)
+        if trap is not None and error["type"] == "string_type":
+            # `010` meant as text: the YAML 1.1/1.2 trap is the real story, not the type.
+            message = f"`{trap.text}` is read as a number here and as {trap.yaml11} by YAML 1.1"
+            out.append(("DL006", Violation(path, message + "; quote it", span=trap.span)))
             continue
         code, message = _describe(path, error)
         if (path, message) in seen:
@@ -127,6 +134,15 @@ def _describe(path: ModelPath, error: dict) -> tuple[str, str]:
 
 def _known_keys(loc: tuple) -> set[str]:
     """Field names allowed at a pydantic location, for "did you mean"."""
+    keys: set[str] = set()
+    for tp in types_at(loc):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            keys.update(tp.model_fields)
+    return keys
+
+
+def types_at(loc: tuple) -> list[Any]:
+    """The types the format allows at a location (model field names, dict keys, indexes)."""
     candidates: list[Any] = [Design]
     for seg in loc:
         step: list[Any] = []
@@ -144,11 +160,7 @@ def _known_keys(loc: tuple) -> set[str]:
             elif origin is list and args and isinstance(seg, int):
                 step.append(args[0])
         candidates = step
-    keys: set[str] = set()
-    for tp in _expand(candidates):
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            keys.update(tp.model_fields)
-    return keys
+    return _expand(candidates)
 
 
 def _expand(types_: list[Any]) -> list[Any]:

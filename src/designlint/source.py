@@ -46,10 +46,12 @@ class SourceMap:
         """The span of the nearest existing node on `path`, walking up to the root."""
         path = tuple(path)
         while True:
-            first, second = (self.keys, self.values) if prefer_key else (self.values, self.keys)
-            span = first.get(path) or second.get(path)
-            if span is not None:
-                return span
+            key, value = self.keys.get(path), self.values.get(path)
+            # A block value starts on a later line than its key: the key is where people look.
+            if key is not None and (prefer_key or value is None or value.line > key.line):
+                return key
+            if value is not None:
+                return value
             if not path:
                 return Span(1, 1)
             path = path[:-1]

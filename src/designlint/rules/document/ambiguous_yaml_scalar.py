@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
+from designlint.source import Trap
 
 _MISSING = object()
 
@@ -63,9 +64,13 @@ def ambiguous_yaml_scalar(ctx: Context) -> Iterator[Violation]:
         value = _value_at(ctx.design, trap.path)
         if isinstance(value, bool) and trap.yaml11 == "a boolean":
             continue
-        yield Violation(
-            trap.path,
-            f"`{trap.text}` is read as text here but as {trap.yaml11} by YAML 1.1 tools",
-            fix=f'quote it: "{trap.text}"',
-            span=trap.span,
-        )
+        yield trap_violation(trap)
+
+
+def trap_violation(trap: Trap) -> Violation:
+    return Violation(
+        trap.path,
+        f"`{trap.text}` is read as text here but as {trap.yaml11} by YAML 1.1 tools",
+        fix=f'quote it: "{trap.text}"',
+        span=trap.span,
+    )
