@@ -1,0 +1,88 @@
+"""DL601 cache-without-eviction: a cache must say how it stays within its memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designlint.context import Context
+from designlint.findings import Violation
+from designlint.model.components import Cache
+from designlint.registry import rule
+
+
+def _has_ttl(cache: Cache) -> bool:
+    # A zero TTL is read as "never expires", as memcached and several client libraries treat it;
+    # it bounds nothing, so it does not count.
+    return cache.ttl is not None and cache.ttl.magnitude > 0
+
+
+@rule("DL601", "cache-without-eviction", "warning")
+def cache_without_eviction(ctx: Context) -> Iterator[Violation]:
+    """
+    ## What it does
+    Reports a cache that has neither an eviction policy nor a TTL, and so has no stated way to
+    give memory back.
+
+    Three spellings count as "no way to give memory back" and are reported too:
+    `eviction: noeviction` without a `ttl` (the cache refuses writes once full), `eviction: ttl`
+    without a `ttl` (a TTL-driven policy such as Redis `volatile-ttl` only ever evicts keys that
+    carry an expiry, and none do), and `ttl: 0` (many caches read a zero TTL as "never expire").
+
+    ## Why is this bad?
+    A cache is sized from an estimate (keys times bytes per key) and lives in RAM, which is the
+    most expensive and least forgiving resource in the system. Without a policy the working set
+    only grows: inactive users' entries keep their memory forever, the node fills, and then the
+    cache either starts rejecting writes or the process is killed for using too much memory.
+    Either way the load the cache was absorbing lands on the database at once. Stating LRU (or
+    LFU) eviction, a TTL for entries nobody reads any more, or both, is what turns the memory
+    estimate into a bound rather than a hope.
+
+    ## Example
+    ```yaml
+    designlint: 1
+    name: Timeline
+    caches:
+      timeline-cache:
+        technology: redis
+        value: sorted-set
+        max_length: 800
+    ```
+
+    Use instead:
+    ```yaml
+    designlint: 1
+    name: Timeline
+    caches:
+      timeline-cache:
+        technology: redis
+        value: sorted-set
+        max_length: 800
+        eviction: lru
+        ttl: 30d
+    ```
+    """
+    for cid, cache in ctx.design.caches.items():
+        if _has_ttl(cache):
+            continue
+        if cache.eviction is None:
+            zero = cache.ttl is not None
+            yield Violation(
+                ("caches", cid, "ttl") if zero else ("caches", cid),
+                f"cache `{cid}` has a zero TTL, which never expires, and no eviction policy"
+                if zero
+                else f"cache `{cid}` has neither an eviction policy nor a TTL",
+                fix="add `eviction: lru` (or `lfu`), and a `ttl` for entries that go cold",
+            )
+        elif cache.eviction == "noeviction":
+            yield Violation(
+                ("caches", cid, "eviction"),
+                f"cache `{cid}` uses `noeviction` and its keys carry no TTL, "
+                "so it rejects writes once full",
+                fix="use `eviction: lru` (or `lfu`), or give keys a `ttl`",
+            )
+        elif cache.eviction == "ttl":
+            yield Violation(
+                ("caches", cid, "eviction"),
+                f"cache `{cid}` evicts by TTL but its keys carry no TTL, so none is ever evicted",
+                fix="add a `ttl` such as `ttl: 30d`, or use `eviction: lru`",
+            )
