@@ -1,0 +1,82 @@
+"""DL1xx: requirements, the first phase of the interview.
+
+Before a single box is drawn, a design must say which flows are in scope, what is parked, which
+numbers it is built to (throughput, latency at a percentile, availability, durability) and which
+consistency model it accepts. These rules check that the design contract exists and is
+measurable; everything later is judged against it.
+
+The helpers below are shared by the rules of this family: what makes an NFR target measurable,
+and which consistency models let a read miss an acknowledged write.
+"""
+
+from __future__ import annotations
+
+from designlint.model.requirements import NonFunctionalRequirement
+from designlint.quantity import Quantity, QuantityError, parse, try_parse
+
+# Models under which a read may not see a write that was already acknowledged. `sequential`
+# is in the list: it keeps one global order but not real time, so a read can still be stale.
+STALE_READ_MODELS = frozenset(
+    {"eventual", "bounded-staleness", "monotonic-reads", "read-your-writes", "causal", "sequential"}
+)
+
+# Consistency-kind NFRs may name a model in words: that is a decision, not vagueness.
+CONSISTENCY_WORDS = frozenset(
+    {
+        "strong",
+        "linearizable",
+        "serializable",
+        "sequential",
+        "causal",
+        "read-your-writes",
+        "monotonic-reads",
+        "bounded-staleness",
+        "eventual",
+    }
+)
+
+# `11 nines` is as exact as `99.999999999%` and is how people say it.
+_NINES = frozenset({"nine", "nines"})
+
+
+def _fits(kind: str, qty: Quantity) -> str | None:
+    """Why a parsed target does not fit its kind, or None when it does."""
+    if kind == "latency" and (qty.kind != "time"):
+        return "a latency target must be a time such as `200ms`"
+    if kind == "throughput" and not qty.is_rate:
+        return "a throughput target must be a rate such as `1.2k/s` or `12k rps`"
+    if kind in ("availability", "durability") and not (
+        qty.dimension == "percent" and not qty.is_rate or (qty.noun or "").lower() in _NINES
+    ):
+        return f"an {kind} target must be a percentage such as `99.99%` (or `4 nines`)"
+    if kind == "storage" and qty.dimension != "data":
+        return "a storage target must be a size such as `7 TB` or a growth such as `20 GB/day`"
+    if kind == "consistency" and qty.kind != "time":
+        return "a consistency target must name a model (`strong`) or a staleness bound (`2s`)"
+    return None
+
+
+def vagueness(nfr: NonFunctionalRequirement) -> str | None:
+    """Why an NFR's target is not measurable (DL105), or None when it is a number with a unit.
+
+    A bare number is vague (`200`: milliseconds? seconds?), and so is a unit that does not fit
+    the kind (`latency: 1.2k/s`): either way nobody can tell whether the design meets it.
+    """
+    target = nfr.target
+    if nfr.kind == "consistency" and isinstance(target, str):
+        if target.strip().lower() in CONSISTENCY_WORDS:
+            return None
+    try:
+        qty = parse(target)
+    except QuantityError as exc:
+        if isinstance(target, str) and target.strip()[:1].isdigit():
+            return str(exc)  # a number was meant: say what is wrong with it
+        return f"`{target}` is not a number with a unit"
+    if not qty.has_unit:
+        return f"`{target}` is a bare number with no unit"
+    return _fits(nfr.kind, qty)
+
+
+def is_numeric(nfr: NonFunctionalRequirement) -> bool:
+    """Whether an NFR carries a measurable number (DL103): parsed, with a unit that fits."""
+    return try_parse(nfr.target) is not None and vagueness(nfr) is None
