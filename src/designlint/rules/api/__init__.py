@@ -1,0 +1,121 @@
+"""DL3xx: the API contract, the second phase of the interview.
+
+Defining the endpoints of the core flows before the backend proves contract-first thinking:
+versioned paths, request and response schemas, every endpoint routed to a service, and list
+endpoints that page with a cursor and a bounded page size.
+
+The helpers below are shared by the rules of this family. They recognise parameters and
+response fields by name, normalised (lower case, `_` and `-` removed), so that `page_size`,
+`pageSize` and `page-size` are the same name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from designlint.model.components import Api
+
+# `tweet[]`, `list[tweet]`, `List<Tweet>`, `array`, `array[tweet]`.
+_ARRAY_TYPE = re.compile(r".*\[\]\s*|(?:list|array|set)\s*[\[<].*|array|list", re.I)
+
+# Offset paging: the server skips N rows on every page.
+OFFSET_PARAMS = frozenset(
+    {"offset", "page", "skip", "pagenumber", "pagenum", "pageno", "pageindex", "startindex"}
+)
+# Cursor (keyset) paging: the client hands back a position the server can seek to.
+CURSOR_PARAMS = frozenset(
+    {
+        "after",
+        "before",
+        "sinceid",
+        "maxid",
+        "startingafter",
+        "endingbefore",
+        "lastseenid",
+        "pagetoken",
+        "nexttoken",
+        "continuationtoken",
+        "continuation",
+    }
+)
+NEXT_FIELDS = frozenset(
+    {"next", "nexttoken", "nextpagetoken", "continuationtoken", "nextid", "nextkey"}
+)
+LIMIT_PARAMS = frozenset(
+    {"limit", "pagesize", "perpage", "count", "size", "maxresults", "first", "top", "take"}
+)
+
+
+def norm(name: str) -> str:
+    """A parameter name compared without case, `_` or `-`."""
+    return name.lower().replace("_", "").replace("-", "")
+
+
+def is_array_type(type_: str) -> bool:
+    """Whether a schema type names a list of things."""
+    return bool(_ARRAY_TYPE.fullmatch(type_.strip()))
+
+
+def is_collection(api: Api) -> bool:
+    """`collection:` when given, else whether any response field is array-typed."""
+    if api.collection is not None:
+        return api.collection
+    return any(is_array_type(t) for t in (api.response or {}).values())
+
+
+def offset_params(api: Api) -> list[str]:
+    """The parameters that page by skipping rows (unless the endpoint is not a collection)."""
+    if api.collection is False:
+        return []
+    return [p for p in api.params if norm(p) in OFFSET_PARAMS]
+
+
+def offset_style(api: Api) -> bool:
+    """Whether the declared pagination style is offset or page numbers."""
+    return api.pagination is not None and api.pagination.style in ("offset", "page")
+
+
+def pages_by_offset(api: Api) -> bool:
+    """What DL301 reports: offset parameters or an offset/page pagination style."""
+    return bool(offset_params(api)) or (api.collection is not False and offset_style(api))
+
+
+def cursor_param(api: Api) -> str | None:
+    """The request parameter carrying the cursor, declared or recognised by name."""
+    if api.pagination is not None and api.pagination.cursor_param:
+        return api.pagination.cursor_param
+    for name in api.params:
+        key = norm(name)
+        if "cursor" in key or key in CURSOR_PARAMS:
+            return name
+    return None
+
+
+def next_cursor_field(api: Api) -> str | None:
+    """The response field carrying the next cursor, declared or recognised by name."""
+    if api.pagination is not None and api.pagination.next_cursor_field:
+        return api.pagination.next_cursor_field
+    for name in api.response or {}:
+        key = norm(name)
+        if "cursor" in key or key in NEXT_FIELDS:
+            return name
+    return None
+
+
+def limit_param(api: Api) -> str | None:
+    """The request parameter bounding the page size, declared or recognised by name."""
+    if api.pagination is not None and api.pagination.limit_param:
+        return api.pagination.limit_param
+    for name in api.params:
+        if norm(name) in LIMIT_PARAMS:
+            return name
+    return None
+
+
+def is_paginated(api: Api) -> bool:
+    """Whether an endpoint pages at all, by cursor or by offset."""
+    if api.pagination is not None and api.pagination.style != "none":
+        return True
+    if not is_collection(api):
+        return False
+    return bool(pages_by_offset(api) or cursor_param(api) or next_cursor_field(api))
