@@ -1,0 +1,54 @@
+"""Who owns each datastore and cache: the one answer DL401, DL402 and DL404 share.
+
+Ownership can be stated from either side, the store's `owner` or a service's `owns`, and a
+design may use both; the owners of a store are the union of the two, so that declaring the
+same owner twice is harmless while two different owners are a shared database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from designlint.findings import ModelPath
+from designlint.model import Design
+from designlint.model.base import as_list
+
+STORE_SECTIONS = ("datastores", "caches")
+
+
+@dataclass
+class Ownership:
+    """The owners of one store, in declaration order, each with where it was declared."""
+
+    section: str
+    id: str
+    owners: dict[str, ModelPath] = field(default_factory=dict)  # declared services only
+    undeclared: list[str] = field(default_factory=list)  # owner ids DL003 reports
+
+    @property
+    def path(self) -> ModelPath:
+        return (self.section, self.id)
+
+
+def ownership(design: Design) -> dict[tuple[str, str], Ownership]:
+    """Every datastore and cache keyed by (section, id), with its owners."""
+    result: dict[tuple[str, str], Ownership] = {}
+    for section in STORE_SECTIONS:
+        for cid, store in getattr(design, section).items():
+            entry = result[(section, cid)] = Ownership(section, cid)
+            multi = isinstance(store.owner, list)
+            for i, owner in enumerate(as_list(store.owner)):
+                path = (section, cid, "owner") + ((i,) if multi else ())
+                if owner in design.services:
+                    entry.owners.setdefault(owner, path)
+                else:
+                    entry.undeclared.append(owner)
+    by_id: dict[str, tuple[str, str]] = {}
+    for key in result:
+        by_id.setdefault(key[1], key)  # the first declaration wins, as DL005 decides
+    for sid, svc in design.services.items():
+        for i, target in enumerate(svc.owns):
+            key = by_id.get(target)
+            if key is not None:
+                result[key].owners.setdefault(sid, ("services", sid, "owns", i))
+    return result

@@ -1,0 +1,110 @@
+"""DL403 technology-named-service: a service named after its stack, not its capability."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from designlint.context import Context
+from designlint.findings import Violation
+from designlint.registry import rule
+
+# Whole words only, so `mongoose-tracker` or `gopher-service` stay quiet. English words that
+# are also product names (express, spring, rails, oracle, rest, elastic) are left out on
+# purpose: `express-checkout` is a business capability.
+TECHNOLOGIES = frozenset(
+    """
+    java kotlin scala go golang node nodejs deno python ruby php perl rust elixir erlang haskell
+    csharp dotnet cpp typescript javascript js
+    django flask fastapi laravel nestjs springboot celery sidekiq
+    redis memcached kafka rabbitmq sqs sns kinesis nats activemq zeromq
+    postgres postgresql mysql mariadb sqlite mongo mongodb cassandra scylla scylladb dynamo
+    dynamodb hbase bigtable couchbase couchdb elasticsearch opensearch solr neo4j clickhouse
+    influxdb etcd zookeeper s3 gcs sql nosql
+    lambda serverless microservice docker kubernetes k8s nginx envoy grpc graphql spark flink
+    hadoop
+    """.split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of an id or display name: `TweetService`, `tweet_svc`, `Node.js API`."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
+    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
+
+
+def technology_in(text: str) -> str | None:
+    """The first technology word of `text`, ignoring version digits and a plural `s`."""
+    for word in words(text):
+        for candidate in (word, word.rstrip("0123456789")):
+            if candidate in TECHNOLOGIES:
+                return candidate
+            if candidate.endswith("s") and candidate[:-1] in TECHNOLOGIES:
+                return candidate[:-1]
+    return None
+
+
+@rule("DL403", "technology-named-service", "warning")
+def technology_named_service(ctx: Context) -> Iterator[Violation]:
+    """
+    ## What it does
+    Reports a service whose id or display `name` contains a technology word, such as
+    `java-microservice`, `redis-service` or `name: Kafka consumer`, instead of naming the
+    business capability it provides.
+
+    Words are matched whole, after splitting on punctuation and camelCase, ignoring trailing
+    version digits (`python3`) and a plural `s` (`lambdas`). The list: languages and runtimes
+    (java, kotlin, scala, go, golang, node, nodejs, deno, python, ruby, php, perl, rust, elixir,
+    erlang, haskell, csharp, dotnet, cpp, typescript, javascript, js), frameworks (django,
+    flask, fastapi, laravel, nestjs, springboot, celery, sidekiq), stores and brokers (redis,
+    memcached, kafka, rabbitmq, sqs, sns, kinesis, nats, activemq, zeromq, postgres,
+    postgresql, mysql, mariadb, sqlite, mongo, mongodb, cassandra, scylla, scylladb, dynamo,
+    dynamodb, hbase, bigtable, couchbase, couchdb, elasticsearch, opensearch, solr, neo4j,
+    clickhouse, influxdb, etcd, zookeeper, s3, gcs, sql, nosql) and platforms (lambda,
+    serverless, microservice, docker, kubernetes, k8s, nginx, envoy, grpc, graphql, spark,
+    flink, hadoop). Product names that are also ordinary English words (express, spring,
+    rails, oracle, rest, elastic) are deliberately not in the list, so `express-checkout` is
+    not reported. The id and the name are each reported when each carries a technology word.
+
+    ## Why is this bad?
+    A service exists to own a capability of the product: posting tweets, building timelines,
+    storing media. Naming it after the language it is written in or the store behind it says
+    nothing about what it is responsible for, invites unrelated features to pile into it
+    ("put it in the Java service"), and goes stale the day the implementation changes. A
+    capability name is what lets a reader check the design against the requirements; the
+    article's advice is to say "the Timeline Service", never "the Java microservice".
+
+    ## Example
+    ```yaml
+    designlint: 1
+    name: Twitter
+    services:
+      java-microservice: {name: Timeline}
+    ```
+
+    Use instead:
+    ```yaml
+    designlint: 1
+    name: Twitter
+    services:
+      timeline-service: {name: Timeline Service, description: written in Java}
+    ```
+    """
+    for sid, svc in ctx.design.services.items():
+        tech = technology_in(sid)
+        if tech:
+            yield Violation(
+                ("services", sid),
+                f"service `{sid}` is named after a technology (`{tech}`), not a capability",
+                fix="name it after what it does for the product, e.g. `timeline-service`; put "
+                "the technology in `description`",
+            )
+        if svc.name:
+            tech = technology_in(svc.name)
+            if tech:
+                yield Violation(
+                    ("services", sid, "name"),
+                    f"service `{sid}` has the display name `{svc.name}`, which names a "
+                    f"technology (`{tech}`), not a capability",
+                    fix="name it after the business capability, e.g. `Timeline Service`",
+                )

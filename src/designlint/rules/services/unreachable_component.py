@@ -1,0 +1,92 @@
+"""DL406 unreachable-component: a component no client entry point can reach."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designlint.context import Context
+from designlint.findings import Violation
+from designlint.model import COMPONENT_SECTIONS
+from designlint.registry import rule
+
+# Every edge kind carries traffic or data onward; ownership counts so that a store is reached
+# through the service that owns it even when no read or write is spelled out.
+FOLLOWED = ("call", "publish", "consume", "read", "write", "own", "fanout", "dead-letter")
+
+
+@rule("DL406", "unreachable-component", "warning")
+def unreachable_component(ctx: Context) -> Iterator[Violation]:
+    """
+    ## What it does
+    Reports a component (edge component, service, datastore, cache or queue) that cannot be
+    reached from any entry point by following the architecture's edges: client `calls`, edge
+    `routes_to`, service `calls`, `publishes`, `reads`, `writes` and `owns`, a store's
+    `owner`, queue `consumers`, a queue's `dead_letter`, and the fan-out links (source queue to
+    worker, worker to target and to `followers_from`, `pull_by` to `pull_from`).
+
+    Decisions:
+
+    - Entry points are the clients, plus services of `kind: job`, which a scheduler starts
+      rather than a request.
+    - A design that declares components but no client at all gets one finding, at the top of
+      the document, instead of one per component: the missing entry point is the problem.
+    - Flows are not edges: a component that appears only in a flow's path is still
+      unreachable in the architecture, because the flow describes a path the services do not
+      declare.
+
+    ## Why is this bad?
+    The article draws the path from the client through the load balancer and gateway to the
+    services and stores before anything else, because every box must earn its place by serving
+    a request. A component nothing reaches is either dead weight, or, more often, a missing
+    arrow: a worker that consumes a queue nobody publishes to, a store whose owner forgot to
+    declare it. Either way the drawn architecture does not do what the design claims.
+
+    ## Example
+    ```yaml
+    designlint: 1
+    name: Twitter
+    clients:
+      web: {calls: [tweet-service]}
+    services:
+      tweet-service: {}
+      search-service: {}
+    ```
+
+    Use instead:
+    ```yaml
+    designlint: 1
+    name: Twitter
+    clients:
+      web: {calls: [tweet-service, search-service]}
+    services:
+      tweet-service: {}
+      search-service: {}
+    ```
+    """
+    from designlint.graph import reachable
+
+    design = ctx.design
+    graph = ctx.graph
+    candidates = [n for n in graph.nodes if n[0] != "clients"]
+    if not candidates:
+        return
+    if not design.clients:
+        yield Violation(
+            (),
+            "the design declares no client, so no component is reachable from an entry point",
+            fix="declare the clients (`clients: {web: {calls: [...]}}`) that send the traffic",
+        )
+        return
+    entries = [("clients", cid) for cid in design.clients]
+    entries += [("services", sid) for sid, svc in design.services.items() if svc.kind == "job"]
+    seen = reachable(graph, entries, FOLLOWED)
+    for node in candidates:
+        if node not in seen:
+            section, cid = node
+            what = section.rstrip("s") if section in COMPONENT_SECTIONS[2:] else "edge component"
+            yield Violation(
+                node,
+                f"{what} `{cid}` cannot be reached from any client entry point",
+                fix="connect it (a client or gateway route, a `calls`, `publishes`, `owns` or "
+                "queue consumer), or remove it",
+            )
