@@ -1,11 +1,14 @@
 """Settings for one run: which rules, which severities fail, per-rule options, limits.
 
-Flags build these directly; config files (`.designlint.yaml`, `[tool.designlint]`) feed the same
-fields. Selection accepts codes, code prefixes (`DL3`) and rule names everywhere.
+Flags build these directly; config files (`.designlint.yaml`, `[tool.designlint]` in
+`pyproject.toml`, read by `designlint.configfile`) feed the same fields. Selection accepts codes,
+code prefixes (`DL3`) and rule names everywhere.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -26,9 +29,26 @@ class Settings:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     overrides: dict[str, str] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    severities: dict[str, Severity] = field(default_factory=dict)  # per-rule overrides
+    root: str | None = None  # directory of the config file: per-file-ignores are relative to it
+    config_file: str | None = None
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
+
+    def file_ignores(self, file: str) -> tuple[str, ...]:
+        """Selectors that `per-file-ignores` switch off for `file`."""
+        if not self.per_file_ignores:
+            return ()
+        names = {file.replace(os.sep, "/"), os.path.basename(file)}
+        if self.root:
+            rel = os.path.relpath(os.path.abspath(file), self.root)
+            names.add(rel.replace(os.sep, "/"))
+        out: tuple[str, ...] = ()
+        for pattern, codes in self.per_file_ignores.items():
+            if any(fnmatch.fnmatchcase(name, pattern) for name in names):
+                out += tuple(codes)
+        return out
 
 
 def split_codes(values: tuple[str, ...] | list[str] | str | None) -> tuple[str, ...]:
@@ -53,10 +73,14 @@ def matches(selector: str, code: str, name: str) -> bool:
     return sel.lower() == name
 
 
+def unknown_selector(sel: str, rules: dict) -> bool:
+    return not any(matches(sel, r.code, r.name) for r in rules.values())
+
+
 def check_selectors(selectors: tuple[str, ...], rules: dict) -> None:
     """Unknown selectors are usage errors: a typo must not silently select nothing."""
     for sel in selectors:
-        if not any(matches(sel, r.code, r.name) for r in rules.values()):
+        if unknown_selector(sel, rules):
             raise UsageError(f"unknown rule or prefix `{sel}` (see `designlint rules`)")
 
 
@@ -65,3 +89,52 @@ def enabled(settings: Settings, code: str, name: str, extra_ignores: tuple[str, 
     selected = any(matches(s, code, name) for s in settings.select + settings.extend_select)
     ignored = any(matches(s, code, name) for s in settings.ignore + extra_ignores)
     return selected and not ignored
+
+
+def apply_flags(base: Settings, flags: dict[str, Any]) -> Settings:
+    """Layer command-line flags over a config: `--select` and `--fail-on` replace the config's
+    values, `--extend-select` and `--ignore` add to them (as ruff does)."""
+    changes: dict[str, Any] = {}
+    if flags.get("select"):
+        changes["select"] = flags["select"]
+    if flags.get("extend_select"):
+        changes["extend_select"] = base.extend_select + flags["extend_select"]
+    if flags.get("ignore"):
+        changes["ignore"] = base.ignore + flags["ignore"]
+    if flags.get("fail_on"):
+        changes["fail_on"] = flags["fail_on"]
+    if flags.get("overrides"):
+        changes["overrides"] = flags["overrides"]
+    return base.with_(**changes) if changes else base
+
+
+class Resolver:
+    """Settings for each checked file: an explicit `--config`, or the nearest config found
+    upward from the file, with the command-line flags layered on top. Cached per directory."""
+
+    def __init__(self, flags: dict[str, Any], explicit: str | None = None) -> None:
+        self.flags = flags
+        self.explicit = explicit
+        self._by_config: dict[str | None, Settings] = {}
+        self._by_dir: dict[str, str | None] = {}
+
+    def for_file(self, path: str) -> Settings:
+        from designlint import configfile
+
+        if self.explicit:
+            found: str | None = self.explicit
+        else:
+            directory = os.path.dirname(os.path.abspath(path))
+            if directory not in self._by_dir:
+                self._by_dir[directory] = configfile.discover(directory)
+            found = self._by_dir[directory]
+        if found not in self._by_config:
+            base = configfile.load(found) if found else Settings()
+            self._by_config[found] = apply_flags(base, self.flags)
+        return self._by_config[found]
+
+    def default(self) -> Settings:
+        """Settings for things that belong to no design file (the baseline's stale entries)."""
+        if self.explicit:
+            return self.for_file(self.explicit)
+        return self.for_file(os.path.join(os.getcwd(), "-"))

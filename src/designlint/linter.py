@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import fnmatch
+import functools
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 
-from designlint import config
+from designlint import config, suppress
 from designlint.context import Context
 from designlint.errors import InputError
 from designlint.findings import Finding, Violation
 from designlint.load import validate
-from designlint.registry import Rule, all_rules
+from designlint.registry import Rule, all_rules, lookup
 from designlint.source import Source, decode, load_text
 
 # Codes about the document itself: always on, never suppressible (RULES.md).
@@ -63,36 +64,38 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
     rules = all_rules()
     findings = [_stamp(code, v, file, source) for code, v in source.problems]
     if any(f.code == "DL001" for f in findings):
-        return _select(findings, settings, file, rules)
+        return _finish(findings, settings, file, rules)
     design, problems = validate(source)
     findings += [_stamp(code, v, file, source) for code, v in problems]
-    if design is None:
-        findings += [
-            _stamp("DL006", v, file, source) for v in _traps_without_design(source, problems)
-        ]
     if design is not None:
         ctx = Context(design, source, file, overrides=dict(settings.overrides), settings=settings)
         for r in rules.values():
-            if r.check is None or not _rule_enabled(r, settings, file):
+            if r.check is None or not rule_enabled(r, settings, file):
                 continue
             ctx.rule_options = _options(r, settings, ctx.rule_options)
             ctx.current_rule = r.code
             findings.extend(_stamp(r.code, v, file, source) for v in r.check(ctx))
-    return _select(findings, settings, file, rules)
-
-
-def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:
-    """DL006 when validation failed: a yes/no word in a true/false field is not reported,
-    since both YAML readers agree there; the field's type comes from the format models."""
-    from designlint.load import types_at
-    from designlint.rules.document.ambiguous_yaml_scalar import trap_violation
-
-    done = {v.path for c, v in problems if c == "DL006"}
-    return [
-        trap_violation(t)
-        for t in source.traps
-        if t.path not in done and not (t.yaml11 == "a boolean" and bool in types_at(t.path))
+    findings = [
+        f for f in findings if f.code not in rules or rule_enabled(rules[f.code], settings, file)
     ]
+    sups = suppress.scan(source.text)
+    if sups:
+        resolve = functools.lru_cache(maxsize=None)(lookup)
+        findings = suppress.apply(findings, sups, resolve)
+
+        def ran(r: Rule) -> bool:
+            return design is not None and rule_enabled(r, settings, file)
+
+        findings += [_stamp(c, v, file, source) for c, v in suppress.problems(sups, resolve, ran)]
+    return _finish(findings, settings, file, rules)
+
+
+def lint_file(path: str, settings: config.Settings) -> tuple[list[Finding], str | None]:
+    """`lint_path` for worker processes: (findings, error message) instead of raising."""
+    try:
+        return lint_path(path, settings), None
+    except InputError as exc:
+        return [], str(exc)
 
 
 def _options(r: Rule, settings: config.Settings, cache: dict) -> dict:
@@ -102,26 +105,24 @@ def _options(r: Rule, settings: config.Settings, cache: dict) -> dict:
     return cache
 
 
-def _file_ignores(settings: config.Settings, file: str) -> tuple[str, ...]:
-    out: tuple[str, ...] = ()
-    for pattern, codes in settings.per_file_ignores.items():
-        if fnmatch.fnmatch(file, pattern) or fnmatch.fnmatch(os.path.basename(file), pattern):
-            out += tuple(codes)
-    return out
-
-
-def _rule_enabled(r: Rule, settings: config.Settings, file: str) -> bool:
+def rule_enabled(r: Rule, settings: config.Settings, file: str) -> bool:
+    """Whether rule `r` runs on `file` under `settings` (document codes always do)."""
     if r.code in ALWAYS_ON:
         return True
-    return config.enabled(settings, r.code, r.name, _file_ignores(settings, file))
+    return config.enabled(settings, r.code, r.name, settings.file_ignores(file))
 
 
-def _select(
+def _finish(
     findings: Iterable[Finding], settings: config.Settings, file: str, rules: dict[str, Rule]
 ) -> list[Finding]:
     kept = [
-        f for f in findings if f.code not in rules or _rule_enabled(rules[f.code], settings, file)
+        f for f in findings if f.code not in rules or rule_enabled(rules[f.code], settings, file)
     ]
+    if settings.severities:
+        kept = [
+            replace(f, severity=settings.severities[f.code]) if f.code in settings.severities else f
+            for f in kept
+        ]
     return sorted(kept, key=Finding.sort_key)
 
 

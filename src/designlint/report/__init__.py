@@ -12,6 +12,10 @@ from collections.abc import Callable
 REPORTERS: dict[str, str] = {
     "text": "designlint.report.text",
     "json": "designlint.report.json_",
+    "sarif": "designlint.report.sarif",
+    "junit": "designlint.report.junit",
+    "github": "designlint.report.github",
+    "markdown": "designlint.report.markdown",
 }
 
 

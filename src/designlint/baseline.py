@@ -1,0 +1,150 @@
+"""Baselines: record today's findings, then report only new ones.
+
+An entry is keyed by file (relative to the baseline's directory, so any working directory
+works), rule code, model path and a fingerprint of the message with line numbers masked; never
+by line, so editing a design elsewhere keeps its entries valid. Identical keys are counted.
+Entries are written one per line so that a stale one (DL009) is reported at its own line of the
+baseline file: the baseline is what needs editing (rewrite it with `--write-baseline`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from designlint.errors import ConfigError, InputError
+from designlint.findings import Finding, Severity, Span
+
+FORMAT = 1
+Key = tuple[str, str, tuple[str, ...], str]
+_LINE_NO = re.compile(r"\b(lines?|at) \d+(:\d+)?")
+
+
+def message_hash(message: str) -> str:
+    """A fingerprint of a message that survives moving the finding to another line."""
+    text = " ".join(_LINE_NO.sub(r"\1 N", message).split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _rel(file: str, base: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(file), base)
+    except ValueError:  # another drive on Windows
+        rel = os.path.abspath(file)
+    return rel.replace(os.sep, "/")
+
+
+def _key(f: Finding, base: str) -> Key:
+    return (
+        _rel(f.file, base),
+        f.code,
+        tuple(str(p) for p in f.model_path),
+        message_hash(f.message),
+    )
+
+
+def write(path: str, findings: Iterable[Finding]) -> int:
+    """Write a baseline of `findings` to `path`; returns the number of entries."""
+    from designlint import __version__
+    from designlint.output import write_atomic
+
+    base = os.path.dirname(os.path.abspath(path))
+    rows = []
+    for f in sorted(findings, key=lambda f: _key(f, base)):
+        file, code, model_path, digest = _key(f, base)
+        entry = {"file": file, "code": code, "path": list(model_path), "fingerprint": digest}
+        entry["message"] = f.message
+        rows.append("    " + json.dumps(entry, ensure_ascii=False))
+    head = f'{{\n  "designlint": "{__version__}",\n  "baseline": {FORMAT},\n  "entries": ['
+    body = ",\n".join(rows)
+    write_atomic(path, head + ("\n" + body + "\n  ]\n}\n" if rows else "]\n}\n"))
+    return len(rows)
+
+
+class Baseline:
+    """A loaded baseline; `hide` consumes entries, `stale` reports the ones left over."""
+
+    def __init__(self, path: str, entries: list[tuple[Key, int]]) -> None:
+        self.path = path
+        self.base = os.path.dirname(os.path.abspath(path))
+        self.entries = entries
+        self.left: Counter[Key] = Counter(key for key, _ in entries)
+
+    @classmethod
+    def load(cls, path: str) -> Baseline:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except FileNotFoundError as exc:
+            raise InputError(f"{path}: no such baseline file") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read the baseline ({exc})") from exc
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(
+                f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
+            ) from exc
+        if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+            raise ConfigError(f"{path}:1:1: not a designlint baseline (no `entries` list)")
+        starts = [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("{")]
+        starts = starts[1:] if len(starts) == len(data["entries"]) + 1 else []
+        entries = []
+        for i, e in enumerate(data["entries"]):
+            try:
+                key = (str(e["file"]), str(e["code"]), tuple(map(str, e["path"])), e["fingerprint"])
+            except (KeyError, TypeError) as exc:
+                line = starts[i] if starts else 1
+                raise ConfigError(f"{path}:{line}:1: a baseline entry lacks {exc}") from exc
+            entries.append((key, starts[i] if starts else 1))
+        return cls(path, entries)
+
+    def hide(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings the baseline does not know about."""
+        out = []
+        for f in findings:
+            key = _key(f, self.base)
+            if self.left[key] > 0:
+                self.left[key] -= 1
+            else:
+                out.append(f)
+        return out
+
+    def stale(
+        self, checked: Iterable[str], enabled: Callable[[str, str], bool], url: str | None
+    ) -> list[Finding]:
+        """DL009 for entries of checked (or deleted) files that matched no finding."""
+        checked_rel = {_rel(f, self.base): f for f in checked}
+        out = []
+        left = Counter(self.left)
+        for key, line in self.entries:
+            file, code, model_path, _ = key
+            if left[key] <= 0:
+                continue
+            original = checked_rel.get(file)
+            gone = original is None and not os.path.exists(os.path.join(self.base, file))
+            if original is None and not gone:
+                continue  # not checked in this run: cannot judge
+            if original is not None and not enabled(code, original):
+                continue
+            left[key] -= 1
+            where = ".".join(model_path) or "(root)"
+            msg = f"the baseline entry for {code} at `{where}` in {file} matches no finding"
+            out.append(
+                Finding(
+                    code="DL009",
+                    rule="unused-suppression",
+                    severity=Severity.WARNING,
+                    message=msg,
+                    file=self.path,
+                    span=Span(line, 1),
+                    model_path=("entries", file, code, *model_path),
+                    help="rewrite the baseline with `--write-baseline`",
+                    url=url,
+                )
+            )
+        return out
