@@ -85,8 +85,8 @@ def unbounded_fanout(ctx: Context) -> Iterator[Violation]:
     with 150 million it means 150 million cache writes for one post, a backlog that delays
     everyone else's posts behind it, and a thundering herd whenever such an author posts during
     a busy event. Pushing for ordinary authors and pulling celebrity posts at read time (merged
-    into the precomputed timeline) caps the amplification at the threshold while keeping the
-    common read path fast.
+    into the precomputed timeline) bounds what any single post can cost by the threshold, and
+    ordinary readers still get their timeline from one lookup.
 
     ## Example
     ```yaml

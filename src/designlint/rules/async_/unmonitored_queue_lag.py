@@ -23,10 +23,10 @@ def unmonitored_queue_lag(ctx: Context) -> Iterator[Violation]:
     ## Why is this bad?
     A queue hides overload instead of failing loudly. When producers outrun consumers (a spike
     of ten times the usual traffic, a slow downstream, a stuck partition) nothing errors: the
-    backlog just grows, and the first symptom is users seeing stale timelines or notifications
-    minutes late. Lag per partition is the metric that says the asynchronous half of the system
-    is healthy; alerting on it (say, over 30 seconds) and scaling consumers on it is how the
-    backlog is caught while it is still seconds, not hours.
+    backlog just grows, and the first anyone hears of it is a user asking why their feed or
+    notifications are minutes behind. Lag per partition is the metric that says the
+    asynchronous half of the system is healthy; alerting on it (say, over 30 seconds) and
+    scaling consumers on it is how the backlog is caught while it is still seconds, not hours.
 
     ## Example
     ```yaml
