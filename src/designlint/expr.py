@@ -1,0 +1,211 @@
+"""Estimate expressions (`dau * posting_ratio / 1 day`) -> a bounded postfix program.
+
+Why a grammar and not `eval`: an estimate comes from a file someone else wrote, and
+`__import__('os').system('id')` must be a finding, not a shell. The lark LALR grammar admits
+numbers (with the whiteboard suffixes k, M, bn...), names, `+ - * / ^` and parentheses, nothing
+else; a call, an attribute or a string is a syntax error.
+
+Why postfix: parse trees of left-associative chains are as deep as the expression is long, and
+every recursive walk over 2,000 characters of `1+1+1...` or `-----1` risks RecursionError. The
+tree is flattened into postfix with an explicit stack, and the evaluator (designlint.estimates)
+runs it with a value stack, so no step recurses. Parenthesis depth is capped before lark sees
+the text at all.
+
+Lark is imported lazily and the parser built once per process (~2 ms for this grammar after
+the ~15 ms import), only when a design has expressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+MAX_LENGTH = 2000  # the model caps `expr` at 2,000 characters too
+MAX_DEPTH = 32  # nested parentheses
+
+GRAMMAR = r"""
+?start: sum
+?sum: product
+    | sum "+" product   -> add
+    | sum "-" product   -> sub
+?product: unary
+    | product "*" unary -> mul
+    | product "/" unary -> div
+?unary: power
+    | "-" unary         -> neg
+    | "+" unary
+?power: atom
+    | atom POW unary    -> pow
+?atom: NUMBER               -> number
+    | NUMBER NAME          -> quantity
+    | NUMBER PERCENT       -> percent
+    | NAME                 -> name
+    | "(" sum ")"
+POW: "^" | "**"
+PERCENT: "%"
+NUMBER: /NUMBER_RE/ | /\.\d+/
+NAME: /[A-Za-z_\u00b5][A-Za-z0-9_]*/
+%ignore /[ \t\r\n]+/
+""".replace(
+    "NUMBER_RE",
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*)(?:\.\d+)?(?:[eE][-+]?\d+)?"
+    r"(?:bn|mn|tn|[kKMG](?![A-Za-z]))?",
+)
+
+SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+class ExprError(ValueError):
+    """An expression that cannot be read; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class Op:
+    """One postfix instruction.
+
+    kind: "num" (value=float, text), "unit" (number followed by a unit/name: value=float,
+    name), "name" (name), "percent" (value), or an operator "+ - * / ^ neg".
+    start/end: character offsets in the expression, for substituting values into messages.
+    """
+
+    kind: str
+    value: float = 0.0
+    name: str = ""
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    glued: bool = False  # number and unit written without a space (`1B`)
+
+
+@dataclass(frozen=True)
+class Program:
+    """A parsed expression: postfix ops plus the names it mentions, in order of appearance."""
+
+    source: str
+    ops: tuple[Op, ...]
+    names: tuple[Op, ...]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from lark import Lark
+
+    return Lark(GRAMMAR, parser="lalr", maybe_placeholders=False, propagate_positions=False)
+
+
+def number(text: str) -> float:
+    """The value of a NUMBER token: `1,200` -> 1200.0, `2bn` -> 2e9, `1e400` -> inf."""
+    scale = 1.0
+    for suffix in ("bn", "mn", "tn", "k", "K", "M", "G"):
+        if text.endswith(suffix):
+            scale = SCALES[suffix]
+            text = text[: -len(suffix)]
+            break
+    return float(text.replace(",", "").replace("_", "")) * scale
+
+
+def _check_shape(text: str) -> None:
+    if len(text) > MAX_LENGTH:
+        raise ExprError(f"the expression is longer than {MAX_LENGTH:,} characters")
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise ExprError(f"parentheses are nested {deepest:,} deep; at most {MAX_DEPTH} allowed")
+    if not text.strip():
+        raise ExprError("the expression is empty")
+
+
+def _syntax_message(text: str, exc: Exception) -> str:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+    if isinstance(exc, UnexpectedCharacters):
+        pos = exc.pos_in_stream
+        char = text[pos] if pos < len(text) else ""
+        what = {
+            "'": "strings",
+            '"': "strings",
+            ".": "attributes",
+            "[": "indexing",
+            ",": "commas",
+        }.get(char)
+        hint = f" ({what} are not part of an estimate expression)" if what else ""
+        return f"unexpected `{char}` at column {pos + 1}{hint}"
+    if isinstance(exc, UnexpectedToken):
+        token = exc.token
+        if token.type == "$END":
+            return "the expression ends too early"
+        pos = (token.start_pos or 0) + 1
+        if token.type == "LPAR":
+            return f"unexpected `(` at column {pos}: calls are not part of an estimate expression"
+        return f"unexpected `{token}` at column {pos}"
+    if isinstance(exc, UnexpectedEOF):
+        return "the expression ends too early"
+    return "the expression cannot be read"
+
+
+def parse(text: str) -> Program:
+    """Parse an expression into postfix; ExprError with a readable reason otherwise."""
+    from lark import Token, Tree
+    from lark.exceptions import LarkError
+
+    _check_shape(text)
+    try:
+        tree = _parser().parse(text)
+    except LarkError as exc:
+        raise ExprError(_syntax_message(text, exc)) from None
+    ops: list[Op] = []
+    names: list[Op] = []
+    binary = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "^"}
+    # Explicit stack: (node, visited). Children are pushed so that they are emitted in order.
+    stack: list[tuple[Any, bool]] = [(tree, False)]
+    while stack:
+        node, visited = stack.pop()
+        if isinstance(node, Token):  # the unary `+` alias leaves a bare tree; tokens are leaves
+            continue
+        assert isinstance(node, Tree)
+        kind = node.data
+        if kind in ("number", "quantity", "percent", "name"):
+            op = _leaf(kind, node.children)
+            ops.append(op)
+            if op.kind in ("name", "unit"):
+                names.append(op)
+            continue
+        if visited:
+            if kind in binary:
+                ops.append(Op(binary[kind]))
+            elif kind == "neg":
+                ops.append(Op("neg"))
+            continue
+        stack.append((node, True))
+        children = [c for c in node.children if isinstance(c, Tree)]
+        for child in reversed(children):
+            stack.append((child, False))
+    return Program(text, tuple(ops), tuple(names))
+
+
+def _leaf(kind: str, children: list[Any]) -> Op:
+    tok = children[0]
+    start, end = tok.start_pos or 0, tok.end_pos or 0
+    if kind == "name":
+        return Op("name", name=str(tok), text=str(tok), start=start, end=end)
+    value = number(str(tok))
+    if kind == "number":
+        return Op("num", value=value, text=str(tok), start=start, end=end)
+    if kind == "percent":
+        return Op("percent", value=value, text=f"{tok}%", start=start, end=children[1].end_pos)
+    unit = children[1]
+    return Op(
+        "unit",
+        value=value,
+        name=str(unit),
+        text=f"{tok} {unit}",
+        start=start,
+        end=unit.end_pos or end,
+        glued=unit.start_pos == end,
+    )

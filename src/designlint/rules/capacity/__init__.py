@@ -1,0 +1,1 @@
+"""DL2xx: back-of-the-envelope capacity estimates, checked with units."""
