@@ -1,0 +1,1 @@
+"""DL5xx: the data model (interview phase 3): schemas, keys, indexed and bounded queries."""

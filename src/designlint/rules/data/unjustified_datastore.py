@@ -1,0 +1,152 @@
+"""DL505 unjustified-datastore: a datastore chosen without naming the access patterns it serves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from designlint.context import Context
+from designlint.findings import Violation
+from designlint.indexes import parse_columns
+from designlint.model.components import Datastore
+from designlint.registry import rule
+
+# Phrases that describe how data is accessed rather than how good a product is.
+ACCESS_PHRASES = (
+    "by key",
+    "by id",
+    "key lookup",
+    "key lookups",
+    "point lookup",
+    "point lookups",
+    "lookup by",
+    "lookups by",
+    "range scan",
+    "range scans",
+    "range query",
+    "range queries",
+    "partition key",
+    "sort key",
+    "clustering key",
+    "clustering column",
+    "clustering columns",
+    "secondary index",
+    "secondary indexes",
+    "join",
+    "joins",
+    "full text",
+    "time ordered",
+    "ordered by",
+    "sorted by",
+    "append only",
+    "write heavy",
+    "read heavy",
+    "transaction",
+    "transactions",
+)
+
+
+def _normal(text: str) -> str:
+    """Lower case, `_`/`-`/punctuation as spaces, so `author_id` matches `author id`."""
+    return " ".join(re.split(r"[^a-z0-9]+", text.lower())).strip()
+
+
+def terms(store: Datastore) -> set[str]:
+    """Everything a rationale may name to tie the store to its access patterns."""
+    found: set[str] = set()
+    for name in store.entities:
+        found.add(name)
+        found.add(name[:-1] if name.endswith("s") else name + "s")
+    for qid, query in store.queries.items():
+        found.add(qid)
+        found.add(query.entity)
+        for col in parse_columns([*query.equals]) + parse_columns(query.range):
+            found.add(col.name)
+        for col in parse_columns(query.order_by):
+            found.add(col.name)
+    found.update(ACCESS_PHRASES)
+    return {t for t in (_normal(x) for x in found) if t}
+
+
+def justified(store: Datastore) -> bool:
+    text = f" {_normal(store.rationale or '')} "
+    return any(f" {term} " in text for term in terms(store))
+
+
+@rule("DL505", "unjustified-datastore", "warning")
+def unjustified_datastore(ctx: Context) -> Iterator[Violation]:
+    """
+    ## What it does
+    Reports a datastore with no `rationale`, or whose rationale names none of the access
+    patterns it serves. A rationale counts as naming an access pattern when it mentions, as
+    whole words (case, `_` and `-` ignored, so `author_id` matches `author id`):
+
+    - one of the store's entities (singular or plural), or one of its queries by id;
+    - a column one of its queries compares or sorts by (`equals`, `range`, `order_by`);
+    - or a phrase that describes access rather than quality: by key, by id, key/point lookup,
+      lookup(s) by, range scan(s)/query/queries, partition/sort/clustering key, clustering
+      column(s), secondary index(es), join(s), full text, time ordered, ordered by, sorted by,
+      append only, write heavy, read heavy, transaction(s).
+
+    "Reliable", "scales", "fast", "industry standard" name no access pattern and are not
+    enough on their own. The finding points at the rationale when there is one.
+
+    ## Why is this bad?
+    SQL versus NoSQL is not a matter of taste: a store is good or bad for particular reads and
+    writes. The article's example: the tweets table's main pattern is "tweets by author_id
+    ordered by time", a partition key plus sort key, which fits a wide-column store; the user
+    profiles have relational queries and few writes, which fits PostgreSQL. "Because it is
+    reliable" or "because it scales" justifies every store equally, so it justifies none, and
+    gives the reader nothing to check when the access patterns change.
+
+    ## Example
+    ```yaml
+    designlint: 1
+    name: Twitter
+    datastores:
+      tweet-db:
+        kind: wide-column
+        technology: cassandra
+        rationale: Cassandra is reliable and scales.
+        queries:
+          tweets-by-author:
+            entity: tweets
+            equals: [author_id]
+            order_by: created_at desc
+            limit: 20
+    ```
+
+    Use instead:
+    ```yaml
+    designlint: 1
+    name: Twitter
+    datastores:
+      tweet-db:
+        kind: wide-column
+        technology: cassandra
+        rationale: >
+          The main pattern is tweets by author_id ordered by created_at: a partition key
+          plus a clustering column.
+        queries:
+          tweets-by-author:
+            entity: tweets
+            equals: [author_id]
+            order_by: created_at desc
+            limit: 20
+    ```
+    """
+    for did, store in ctx.design.datastores.items():
+        if not (store.rationale or "").strip():
+            yield Violation(
+                ("datastores", did),
+                f"datastore `{did}` gives no rationale for its choice",
+                fix="add `rationale:` naming the access patterns it serves, e.g. "
+                '"tweets by author_id ordered by created_at: partition key plus sort key"',
+            )
+        elif not justified(store):
+            yield Violation(
+                ("datastores", did, "rationale"),
+                f"the rationale of `{did}` names none of its entities, queried columns or "
+                "access patterns",
+                fix="say which reads and writes the store serves and why its family fits them",
+            )
