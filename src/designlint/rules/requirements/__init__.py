@@ -11,6 +11,7 @@ and which consistency models let a read miss an acknowledged write.
 
 from __future__ import annotations
 
+from designlint.model import Design
 from designlint.model.requirements import NonFunctionalRequirement
 from designlint.quantity import Quantity, QuantityError, parse, try_parse
 
@@ -80,3 +81,12 @@ def vagueness(nfr: NonFunctionalRequirement) -> str | None:
 def is_numeric(nfr: NonFunctionalRequirement) -> bool:
     """Whether an NFR carries a measurable number (DL103): parsed, with a unit that fits."""
     return try_parse(nfr.target) is not None and vagueness(nfr) is None
+
+
+def consistency_decided(design: Design) -> bool:
+    """Whether any consistency model is decided: system-wide, or on some flow or datastore."""
+    return (
+        design.consistency is not None
+        or any(flow.consistency for flow in design.flows.values())
+        or any(store.consistency for store in design.datastores.values())
+    )

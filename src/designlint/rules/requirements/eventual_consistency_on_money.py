@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.requirements import STALE_READ_MODELS
+from designlint.rules.requirements import STALE_READ_MODELS, consistency_decided
 
 _FIX = "require `consistency: strong` (or linearizable/serializable) where money moves"
 
@@ -22,8 +22,12 @@ def eventual_consistency_on_money(ctx: Context) -> Iterator[Violation]:
 
     Only `strong`, `linearizable` and `serializable` are accepted. Everything weaker is
     reported: `eventual`, and also `bounded-staleness`, `monotonic-reads`, `read-your-writes`,
-    `causal` and `sequential`, since each of them lets one reader act on a stale balance. A
-    money element with no model at all (neither its own nor a system one) is left to DL107.
+    `causal` and `sequential`, since each of them lets one reader act on a stale balance.
+
+    A money element with no model at all (neither its own nor a system one) is reported too:
+    money is the one place where the model must be stated, not left to whatever the database
+    does by default. When nothing at all is decided in the design, DL107 reports that once
+    instead, and this rule stays quiet.
 
     ## Why is this bad?
     Eventual consistency is a fine bargain for a timeline: a post that appears two seconds
@@ -61,6 +65,7 @@ def eventual_consistency_on_money(ctx: Context) -> Iterator[Violation]:
     """
     design = ctx.design
     system = design.consistency.model if design.consistency else None
+    decided = consistency_decided(design)
     for section, items in (("flows", design.flows), ("datastores", design.datastores)):
         for eid, item in items.items():
             if not item.handles_money:
@@ -79,5 +84,11 @@ def eventual_consistency_on_money(ctx: Context) -> Iterator[Violation]:
                     (section, eid, "handles_money"),
                     f"{kind} `{eid}` handles money but inherits the system's `{system}` "
                     "consistency, which allows stale reads",
+                    fix=_FIX,
+                )
+            elif system is None and decided:
+                yield Violation(
+                    (section, eid, "handles_money"),
+                    f"{kind} `{eid}` handles money but decides no consistency model",
                     fix=_FIX,
                 )

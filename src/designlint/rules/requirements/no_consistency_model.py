@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
+from designlint.rules.requirements import consistency_decided
 
 
 @rule("DL107", "no-consistency-model", "error")
@@ -49,12 +50,7 @@ def no_consistency_model(ctx: Context) -> Iterator[Violation]:
       rationale: a tweet seen two seconds late is fine
     ```
     """
-    design = ctx.design
-    if design.consistency is not None:
-        return
-    if any(flow.consistency for flow in design.flows.values()):
-        return
-    if any(store.consistency for store in design.datastores.values()):
+    if consistency_decided(ctx.design):
         return
     yield Violation(
         ("consistency",),
