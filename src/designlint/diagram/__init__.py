@@ -1,0 +1,1 @@
+"""Architecture diagrams: a pure plan, then DOT, Mermaid, or images through `diagrams`."""
