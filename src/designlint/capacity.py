@@ -186,7 +186,9 @@ def cache_memory(cache: Cache) -> CacheMemory | None:
     return CacheMemory(cache.keys, entries, text, cache.entry_size, cache.node_memory)
 
 
-def fanout_rate(fan: Fanout, estimates: Any) -> tuple[Any, str] | None:
+def fanout_rate(
+    fan: Fanout, estimates: Any, like: qty.Quantity | None = None
+) -> tuple[Any, str] | None:
     """(writes/s as pint, working) = the `writes` estimate × average followers, or None."""
     if not fan.writes or fan.avg_followers is None or estimates.ureg is None:
         return None
@@ -195,5 +197,6 @@ def fanout_rate(fan: Fanout, estimates: Any) -> tuple[Any, str] | None:
         return None
     rate = writes * fan.avg_followers.base
     row = estimates.rows[fan.writes]
-    text = f"`{fan.writes}` {row.shown} × {fan.avg_followers.text} followers = {fmt.show(rate)}"
+    shown = row.shown if row.value is row.declared_pint else fmt.show(writes, like)
+    text = f"`{fan.writes}` {shown} × {fan.avg_followers.text} followers = {fmt.show(rate, like)}"
     return rate, text
