@@ -65,9 +65,9 @@ def single_region_high_availability(ctx: Context) -> Iterator[Violation]:
     failover plan elsewhere should declare that second region.
 
     ## Why is this bad?
-    99.99 % allows about 4.3 minutes of downtime a month. A whole region (or the one
-    availability zone everything actually landed in) going dark for an hour is a yearly event
-    at every cloud provider, and a single such outage spends years of that budget. Replicas
+    99.99 % allows about 4.4 minutes of downtime a month. Every large cloud provider has lost
+    a whole region (or the one availability zone everything actually landed in) for an hour or
+    more in recent years, and a single such outage spends more than a year of that budget. Replicas
     inside one region protect against losing a machine, not against losing the region's
     power, network or control plane. Four nines therefore needs a second region already
     running, data replicated to it, and a stated mechanism (health-checked DNS, anycast, a
