@@ -54,10 +54,10 @@ STORE_SECTIONS = ("datastores", "caches")
 
 def build_graph(design: Design) -> nx.DiGraph:
     """The component graph of `design`; see the module docstring for nodes and edge kinds."""
-    graph = nx.DiGraph()
     index = design.components  # id -> (section, model); first declaration wins (DL005)
-    for cid, (section, model) in index.items():
-        graph.add_node((section, cid), section=section, id=cid, model=model)
+    # Edges are gathered in a plain dict and handed to networkx once: per-edge `add_edge`
+    # calls cost several times more on a 10,000-service design.
+    edges: dict[tuple[Node, Node], dict] = {}
 
     def node(cid: str | None, sections: Iterable[str] | None = None) -> Node | None:
         entry = index.get(cid) if cid else None
@@ -68,9 +68,9 @@ def build_graph(design: Design) -> nx.DiGraph:
     def link(src: Node | None, dst: Node | None, kind: str, path: tuple) -> None:
         if src is None or dst is None:
             return
-        data = graph.get_edge_data(src, dst)
+        data = edges.get((src, dst))
         if data is None:
-            graph.add_edge(src, dst, kind=kind, kinds={kind}, paths={kind: path})
+            edges[(src, dst)] = {"kind": kind, "kinds": {kind}, "paths": {kind: path}}
             return
         data["kinds"].add(kind)
         data["paths"].setdefault(kind, path)
@@ -126,6 +126,12 @@ def build_graph(design: Design) -> nx.DiGraph:
         link(worker, node(fan.target, STORE_SECTIONS), "fanout", (*base, "target"))
         link(worker, node(fan.followers_from), "fanout", (*base, "followers_from"))
         link(node(fan.pull_by, ("services",)), node(fan.pull_from), "fanout", (*base, "pull_from"))
+    graph = nx.DiGraph()
+    graph.add_nodes_from(
+        ((section, cid), {"section": section, "id": cid, "model": model})
+        for cid, (section, model) in index.items()
+    )
+    graph.add_edges_from((u, v, data) for (u, v), data in edges.items())
     return graph
 
 

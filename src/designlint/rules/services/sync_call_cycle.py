@@ -84,7 +84,8 @@ def sync_call_cycle(ctx: Context) -> Iterator[Violation]:
         cycle = cycle_in(calls, component, start)
         ring = " -> ".join(f"`{n[1]}`" for n in [*cycle, start])
         message = f"synchronous call cycle: {ring}"
-        rest = sorted((n for n in component if n not in cycle), key=order.__getitem__)
+        on_cycle = set(cycle)
+        rest = sorted((n for n in component if n not in on_cycle), key=order.__getitem__)
         if rest:
             shown = ", ".join(f"`{n[1]}`" for n in rest[:10])
             more = f" and {len(rest) - 10} more" if len(rest) > 10 else ""
