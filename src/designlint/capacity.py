@@ -8,6 +8,7 @@ quantities that designlint.quantity already reduces to seconds, percent and byte
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,13 +99,12 @@ class Availability:
 
 
 def pct(fraction: float) -> str:
-    """0.99985 -> `99.985%`, with enough digits to tell the nines apart."""
-    value = fraction * 100
-    for digits in range(1, 10):
-        text = f"{value:.{digits}f}"
-        if float(text) != 100.0 or value == 100.0:
-            break
-    text = text.rstrip("0").rstrip(".")
+    """0.9994999 -> `99.9499%`: two significant digits past the leading nines."""
+    missing = 1 - fraction
+    if missing <= 0:
+        return "100%"
+    digits = min(max(math.ceil(-math.log10(missing)), 1), 12)
+    text = f"{fraction * 100:.{digits}f}".rstrip("0").rstrip(".")
     return f"{text}%"
 
 

@@ -70,6 +70,7 @@ class Row:
     stale: bool = False  # downstream of an override
     error: str | None = None
     unit_mismatch: bool = False
+    blocked: bool = False  # an estimate it uses failed (reported there)
     deviation: float | None = None  # |declared - computed| / |computed|
     tolerance: float | None = None  # the estimate's own `tolerance`, as a fraction
     spec: Estimate | None = None
@@ -85,9 +86,11 @@ class Row:
         return (*self.path, "expr")
 
     def verdict(self, tolerance: float = DEFAULT_TOLERANCE) -> str:
-        """ok | mismatch | unit-mismatch | error | declared | computed | override."""
+        """ok | mismatch | unit-mismatch | error | blocked | declared | computed | override."""
         if self.error:
             return "error"
+        if self.blocked:
+            return "blocked"
         if self.overridden:
             return "override"
         if self.unit_mismatch:
@@ -342,7 +345,8 @@ def _compute(row: Row, program: ex.Program, out: Estimates) -> None:
         _fail(row, out, f"cannot evaluate `{row.name}`: {exc}")
         return
     except _Missing:
-        return  # a dependency failed and was reported where it failed
+        row.blocked = True  # a dependency failed and was reported where it failed
+        return
     except Exception as exc:  # noqa: BLE001 - hostile input must yield a finding, not a crash
         _fail(row, out, f"cannot evaluate `{row.name}`: {type(exc).__name__}: {exc}")
         return

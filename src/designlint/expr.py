@@ -44,12 +44,12 @@ GRAMMAR = r"""
     | "(" sum ")"
 POW: "^" | "**"
 PERCENT: "%"
-NUMBER: /NUMBER_RE/ | /\.\d+/
+NUMBER: /NUMBER_RE/ | /\.[0-9]+/
 NAME: /[A-Za-z_\u00b5][A-Za-z0-9_]*/
 %ignore /[ \t\r\n]+/
 """.replace(
     "NUMBER_RE",
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*)(?:\.\d+)?(?:[eE][-+]?\d+)?"
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:_[0-9]+)*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
     r"(?:bn|mn|tn|[kKMG](?![A-Za-z]))?",
 )
 
