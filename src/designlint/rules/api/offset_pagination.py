@@ -16,10 +16,10 @@ _FIX = "page with an opaque cursor: `cursor` parameter in, `next_cursor` field o
 def offset_pagination(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports an endpoint that pages by skipping rows: a parameter named `offset`, `page`,
-    `skip` (or `page_number`, `pageNo`, `page_index`, `start_index`, in any case or spelling
-    with `_`/`-`), or a declared `pagination.style` of `offset` or `page`. One finding per
-    offending parameter or style.
+    Reports an endpoint that pages by skipping rows, with `offset`, `page` or `skip`. It
+    looks for a parameter named `offset`, `page`, `skip`, `page_number`, `pageNo`,
+    `page_index` or `start_index` (compared without case, `_` or `-`), and for a declared
+    `pagination.style` of `offset` or `page`. One finding per offending parameter or style.
 
     An endpoint explicitly marked `collection: false` is not judged: there the parameter is
     taken to mean something else, such as a byte offset into a file.

@@ -14,8 +14,8 @@ from designlint.rules.requirements import consistency_decided
 def no_consistency_model(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports a design in which no consistency model is decided anywhere: there is no top-level
-    `consistency`, no flow declares `consistency`, and no datastore declares `consistency`.
+    Reports a design that decides no consistency model anywhere. There is no top-level
+    `consistency`, and no flow or datastore declares its own `consistency`.
 
     A decision at any of those levels silences the rule; a system-wide model is the clearest.
     A non-functional requirement of `kind: consistency` does not count on its own: it states a
