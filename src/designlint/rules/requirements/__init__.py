@@ -70,8 +70,15 @@ def vagueness(nfr: NonFunctionalRequirement) -> str | None:
     try:
         qty = parse(target)
     except QuantityError as exc:
-        if isinstance(target, str) and target.strip()[:1].isdigit():
+        text = target.strip() if isinstance(target, str) else ""
+        if text[:1].isdigit():
             return str(exc)  # a number was meant: say what is wrong with it
+        bare = text.lstrip("<>=~≈≤≥ ")
+        if bare != text and try_parse(bare) is not None:
+            # Every rule reads the target as a plain quantity: keep the qualifier out of it.
+            return (
+                f"`{target}` is not a plain quantity; write `{bare}` (the kind implies the bound)"
+            )
         return f"`{target}` is not a number with a unit"
     if not qty.has_unit:
         return f"`{target}` is a bare number with no unit"

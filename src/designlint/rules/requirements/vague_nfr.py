@@ -24,7 +24,10 @@ def vague_nfr(ctx: Context) -> Iterator[Violation]:
       `12k rps`), availability and durability a percentage (`99.99%`, or `4 nines`), storage a
       size or a growth (`7 TB`, `20 GB/day`), consistency a staleness bound (`2s`);
     - a `consistency` requirement may instead name a model in words (`strong`, `eventual`):
-      that is a decision, not vagueness. Kind `other` accepts any unit.
+      that is a decision, not vagueness. Kind `other` accepts any unit;
+    - a qualifier in front (`<200ms`, `~1.2k/s`) is reported with the plain quantity to write
+      instead: the other rules read the target as one quantity, and the kind already says
+      which way the bound goes (a latency is a ceiling, a throughput a floor).
 
     ## Why is this bad?
     A requirement is only useful if you can tell whether the design meets it. "Fast" cannot be
