@@ -42,18 +42,22 @@ _NINES = frozenset({"nine", "nines"})
 
 def _fits(kind: str, qty: Quantity) -> str | None:
     """Why a parsed target does not fit its kind, or None when it does."""
-    if kind == "latency" and (qty.kind != "time"):
-        return "a latency target must be a time such as `200ms`"
+    shown = f"`{qty.text}`"
+    if kind == "latency" and qty.kind != "time":
+        return f"{shown} is not a time; a latency target reads like `200ms`"
     if kind == "throughput" and not qty.is_rate:
-        return "a throughput target must be a rate such as `1.2k/s` or `12k rps`"
-    if kind in ("availability", "durability") and not (
-        qty.dimension == "percent" and not qty.is_rate or (qty.noun or "").lower() in _NINES
-    ):
-        return f"an {kind} target must be a percentage such as `99.99%` (or `4 nines`)"
+        return f"{shown} is not a rate; a throughput target reads like `1.2k/s` or `12k rps`"
+    if kind in ("availability", "durability"):
+        if (qty.noun or "").lower() in _NINES:
+            return None if qty.magnitude >= 1 else f"{shown} is less than one nine"
+        if qty.dimension != "percent" or qty.is_rate:
+            return f"{shown} is not a percentage; {kind} targets read like `99.99%`"
+        if not 0 < qty.magnitude <= 100:
+            return f"{shown} is not a percentage between 0 and 100"
     if kind == "storage" and qty.dimension != "data":
-        return "a storage target must be a size such as `7 TB` or a growth such as `20 GB/day`"
+        return f"{shown} is not a size; a storage target reads like `7 TB` or `20 GB/day`"
     if kind == "consistency" and qty.kind != "time":
-        return "a consistency target must name a model (`strong`) or a staleness bound (`2s`)"
+        return f"{shown} is neither a model (`strong`) nor a staleness bound (`2s`)"
     return None
 
 

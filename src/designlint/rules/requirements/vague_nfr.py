@@ -22,7 +22,8 @@ def vague_nfr(ctx: Context) -> Iterator[Violation]:
       percentage?
     - the unit must fit the kind: latency a time (`200ms`), throughput a rate (`1.2k/s`,
       `12k rps`), availability and durability a percentage (`99.99%`, or `4 nines`), storage a
-      size or a growth (`7 TB`, `20 GB/day`), consistency a staleness bound (`2s`);
+      size or a growth (`7 TB`, `20 GB/day`), consistency a staleness bound (`2s`). An
+      availability or durability percentage must lie in (0, 100], and `N nines` needs N >= 1;
     - a `consistency` requirement may instead name a model in words (`strong`, `eventual`):
       that is a decision, not vagueness. Kind `other` accepts any unit;
     - a qualifier in front (`<200ms`, `~1.2k/s`) is reported with the plain quantity to write
