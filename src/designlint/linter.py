@@ -81,7 +81,7 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
     sups = suppress.scan(source.text)
     if sups:
         resolve = functools.lru_cache(maxsize=None)(lookup)
-        findings = suppress.apply(findings, sups, resolve)
+        findings = suppress.apply(findings, sups, resolve, source.smap)
 
         def ran(r: Rule) -> bool:
             return design is not None and rule_enabled(r, settings, file)

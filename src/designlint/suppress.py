@@ -5,8 +5,10 @@ PyYAML drops comments, so they are found in the text: a regular expression propo
 a scalar token (a quoted string, a block scalar `|`/`>`, a plain scalar such as `a#b`) is text,
 not a comment. Only files that loaded without DL001 get here, so the scanner cannot fail.
 
-Scope: a trailing comment applies to findings on its own line; a comment on a line of its own
-applies to the next line. Codes are matched exactly, by code or rule name (no prefixes).
+Scope: a trailing comment applies to its own line; a comment on a line of its own applies to the
+next line. A finding counts as on the line where it is reported and on the line of its element's
+key (`links:` for a finding at `caches.links`). Codes are matched exactly, by code or rule name
+(no prefixes, no blanket `ignore`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from designlint.findings import Finding, Span, Violation
+from designlint.source import SourceMap
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -91,17 +94,25 @@ def _scalar_ranges(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return out
 
 
-def apply(findings: list[Finding], suppressions: list[Suppression], resolve) -> list[Finding]:
+def apply(
+    findings: list[Finding], suppressions: list[Suppression], resolve, smap: SourceMap
+) -> list[Finding]:
     """The findings no suppression covers; marks what each suppression used.
 
-    `resolve(name)` -> Rule or None."""
+    `resolve(name)` -> Rule or None. A finding is anchored at its own line and at the line of
+    its element's key, so `links:  # designlint: ignore[DL601] why` covers a finding reported at
+    the first line of the block mapping below `links:`."""
     by_line: dict[int, list[Suppression]] = {}
     for s in suppressions:
         by_line.setdefault(s.applies_to, []).append(s)
     kept: list[Finding] = []
     for f in findings:
         hit = False
-        for s in by_line.get(f.span.line, ()):
+        lines = {f.span.line}
+        key = smap.keys.get(tuple(f.model_path)) if f.model_path else None
+        if key is not None:
+            lines.add(key.line)
+        for s in (s for line in sorted(lines) for s in by_line.get(line, ())):
             for written in s.codes:
                 r = resolve(written)
                 if r is not None and r.code == f.code and r.suppressible:
