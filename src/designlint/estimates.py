@@ -209,8 +209,10 @@ def _row(name: str, raw: Any, out: Estimates) -> Row:
     if isinstance(raw, Estimate):
         row = Row(name, expr=raw.expr, declared=raw.value, spec=raw)
         if raw.tolerance is not None:
+            # `10%` and `0.1` are the same tolerance; a plain number above 1 means percent.
             t = raw.tolerance
-            row.tolerance = t.magnitude / 100 if t.dimension == "percent" else t.magnitude
+            percent = t.dimension == "percent" or t.magnitude > 1
+            row.tolerance = t.magnitude / 100 if percent else t.magnitude
     else:
         row = Row(name)
         try:
@@ -425,11 +427,8 @@ def _unit_names() -> dict[str, str]:
 
 
 def _unit(op: ex.Op, out: Estimates) -> str:
+    """The unit after a number (`200 B`, `1 day`): units win here, even over an estimate's name."""
     name = op.name
-    if name in out.rows:
-        raise EvalError(
-            f"`{op.text}`: `{name}` is an estimate, not a unit; write `{op.value:g} * {name}`"
-        )
     if op.glued and name == "B":
         glued = op.text.replace(" ", "")
         raise EvalError(f"`{glued}` is ambiguous: a billion or bytes? write `bn` or `{op.text}`")
@@ -438,6 +437,10 @@ def _unit(op: ex.Op, out: Estimates) -> str:
     units = _unit_names()
     if name in units:
         return units[name]
+    if name in out.rows:
+        raise EvalError(
+            f"`{op.text}`: `{name}` is an estimate, not a unit; write `{op.value:g} * {name}`"
+        )
     raise EvalError(_unknown(name, out, "unit"))
 
 

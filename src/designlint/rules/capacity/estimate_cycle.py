@@ -22,9 +22,10 @@ def estimate_cycle(ctx: Context) -> Iterator[Violation]:
     Expressions are read by a small grammar: numbers with units and the `k`/`M`/`bn` suffixes
     (`200 B`, `1 day`, `1.2k/s`, `20%`), estimate names, `+ - * / ^` and parentheses. Nothing
     else exists in it: `__import__('os').system('id')` or `().__class__` is a syntax error
-    reported here, and nothing runs. A name that is both an estimate and a unit means the
-    estimate. Only the first failure in a chain is reported: estimates computed from a
-    failed one are skipped, not reported again.
+    reported here, and nothing runs. A name right after a number is a unit (`1 day`); a name
+    on its own is an estimate if one has that name, else a unit (`1/day`). Only the first
+    failure in a chain is reported: estimates computed from a failed one are skipped, not
+    reported again.
 
     ## Why is this bad?
     An estimate that cannot be computed checks nothing, and a cycle means no number in it was
@@ -59,8 +60,8 @@ def estimate_cycle(ctx: Context) -> Iterator[Violation]:
         value: 3.6k/s
     ```
     """
-    if not ctx.design.estimates:
-        return
+    if not ctx.design.estimates and not ctx.overrides:
+        return  # nothing to evaluate; a `--set` still needs its estimate (a usage error)
     for problem in ctx.estimates.problems:
         if problem.code == "DL203":
             yield Violation(problem.path, problem.message, fix=problem.fix)

@@ -72,8 +72,8 @@ def estimate_mismatch(ctx: Context) -> Iterator[Violation]:
     - `tolerance` (default `10`): the allowed gap, in percent of the computed value. An
       estimate's own `tolerance: 5%` field takes precedence.
     """
-    if not ctx.design.estimates:
-        return
+    if not ctx.design.estimates and not ctx.overrides:
+        return  # nothing to evaluate; a `--set` still needs its estimate (a usage error)
     estimates = ctx.estimates
     tolerance = ctx.options().tolerance / 100
     for row in estimates.rows.values():

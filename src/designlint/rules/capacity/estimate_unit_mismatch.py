@@ -49,8 +49,8 @@ def estimate_unit_mismatch(ctx: Context) -> Iterator[Violation]:
         value: 20 GB/day
     ```
     """
-    if not ctx.design.estimates:
-        return
+    if not ctx.design.estimates and not ctx.overrides:
+        return  # nothing to evaluate; a `--set` still needs its estimate (a usage error)
     for problem in ctx.estimates.problems:
         if problem.code == "DL202":
             yield Violation(problem.path, problem.message, fix=problem.fix)

@@ -84,8 +84,8 @@ def nfr_estimate_disagree(ctx: Context) -> Iterator[Violation]:
     ## Options
     - `tolerance` (default `10`): the allowed gap, in percent of the estimate's value.
     """
-    if not ctx.design.estimates:
-        return
+    if not ctx.design.estimates and not ctx.overrides:
+        return  # nothing to evaluate; a `--set` still needs its estimate (a usage error)
     tolerance = ctx.options().tolerance / 100
     estimates = None
     for nid, nfr in ctx.design.requirements.non_functional.items():
