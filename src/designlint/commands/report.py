@@ -1,0 +1,82 @@
+"""`designlint report FILE -o OUT`: a design-review report, HTML (.html) or Markdown (.md).
+
+People would rather look at a design than read a log: the report shows the diagram with the
+findings highlighted, the findings grouped by interview phase with a coverage score each, the
+capacity table and each flow's latency budget against its SLA (docs/report.md).
+
+Exit codes: 0 written (even with findings: the report is how they are read); 1 written, but the
+design does not load (DL001/DL002), so the report holds only those findings and a score of 0;
+2 usage or input errors: unknown suffix, unreadable input, output equal to the input, missing
+output directory. A missing or failing Graphviz is not an error: the HTML report says the
+picture is left out (and carries the Mermaid text instead), and a note goes to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from designlint.errors import InputError, UsageError
+
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+
+
+@click.command("report")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write; the suffix picks the format: .html (self-contained page) or .md.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=30.0,
+    show_default=True,
+    help="Seconds Graphviz may take to draw the HTML report's diagram before it is left out.",
+)
+def command(file: str, output: str, timeout: float) -> int:
+    """Write a design-review report of FILE: the diagram, findings by interview phase with a
+    coverage score per phase, the capacity table and each flow's latency budget.
+
+    Exit codes: 0 written, 1 written but the design does not load (DL001/DL002), 2 usage or
+    input error (unknown suffix, output equal to the input, missing output directory).
+    """
+    from designlint.output import protect, write_atomic
+    from designlint.reportdoc import data as gathering
+
+    fmt = SUFFIXES.get(os.path.splitext(output)[1].lower())
+    if fmt is None:
+        raise UsageError(f"{output}: unknown output suffix; use one of {', '.join(SUFFIXES)}")
+    protect(file)
+    if os.path.exists(file) and os.path.realpath(output) == os.path.realpath(file):
+        raise InputError(f"{output}: refusing to overwrite the input file")
+    directory = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(directory):
+        raise InputError(f"{output}: the directory {directory} does not exist")
+
+    data = gathering.gather(file, directory, want_svg=fmt == "html", timeout=timeout)
+    if fmt == "html":
+        from designlint.reportdoc import html
+
+        if data.loaded and data.svg is None and data.svg_note:
+            click.echo(
+                f"designlint: note: {data.svg_note} The report is written without it.", err=True
+            )
+        write_atomic(output, html.render(data))
+    else:
+        from designlint.reportdoc import markdown
+
+        write_atomic(output, markdown.render(data))
+    found = ", ".join(f"{n} {level}" for level, n in data.counts.items() if n) or "no findings"
+    click.echo(f"wrote {output} (overall coverage {data.overall:g}/100; {found})")
+    if not data.loaded:
+        click.echo(
+            f"designlint: {file}: the design does not load (DL001/DL002); the report shows why",
+            err=True,
+        )
+        return 1
+    return 0
