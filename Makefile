@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench schema docs setup graphviz clean
+.PHONY: demo test lint bench schema docs setup graphviz chromium clean
 
 setup: $(STAMP) graphviz
 
@@ -24,10 +24,19 @@ graphviz:
 	    echo "Graphviz is missing: install it (e.g. 'sudo apt-get install graphviz'); diagrams need it, check does not"; \
 	  fi; }
 
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium (the report's browser tests need it)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install it (e.g. 'sudo apt-get install chromium'); the report's browser tests are skipped without it"; \
+	  fi; }
+
 demo: setup
 	$(BIN)/designlint check examples/twitter.yaml
 
-test: setup
+test: setup chromium
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	@$(BIN)/python -m pytest -q; rc=$$?; \
