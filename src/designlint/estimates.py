@@ -25,11 +25,13 @@ from __future__ import annotations
 import difflib
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from designlint import expr as ex
 from designlint import quantity as qty
 from designlint import unitfmt as fmt
+from designlint import units
 from designlint.errors import UsageError
 from designlint.findings import ModelPath
 from designlint.model import Design
@@ -290,13 +292,7 @@ def _report_cycles(names: list[str], deps: dict[str, list[str]], out: Estimates)
             continue
         members = set(scc)
         start = min(scc, key=order.__getitem__)
-        path = [start]
-        while True:  # follow edges inside the component back to the start
-            nxt = [d for d in deps[path[-1]] if d in members]
-            step = start if start in nxt else next((d for d in nxt if d not in path), start)
-            path.append(step)
-            if step == start or len(path) > len(members) + 1:
-                break
+        path = _shortest_cycle(start, members, deps)
         chain = " -> ".join(f"`{n}`" for n in path)
         row = out.rows[start]
         row.error = f"estimates depend on each other in a cycle: {chain}"
@@ -307,6 +303,25 @@ def _report_cycles(names: list[str], deps: dict[str, list[str]], out: Estimates)
             cyclic.add(n)
             out.rows[n].error = out.rows[n].error or f"on the cycle {chain}"
     return cyclic
+
+
+def _shortest_cycle(start: str, members: set[str], deps: dict[str, list[str]]) -> list[str]:
+    """Breadth-first from `start` back to itself inside its strongly connected component."""
+    parent: dict[str, str] = {}
+    queue = [start]
+    for node in queue:
+        for d in deps.get(node, []):
+            if d not in members:
+                continue
+            if d == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(parent[path[-1]])
+                return [start, *reversed(path[:-1]), start] if node != start else [start, start]
+            if d not in parent:
+                parent[d] = node
+                queue.append(d)
+    return [start, start]  # pragma: no cover - a strongly connected component always closes
 
 
 def _order(names: list[str], deps: dict[str, list[str]], skip: set[str]) -> list[str]:
@@ -383,18 +398,17 @@ class _Missing(Exception):
 
 
 def _run(program: ex.Program, out: Estimates) -> tuple[Any, str]:
-    ureg = out.ureg
     stack: list[Any] = []
     pieces: list[tuple[int, int, str]] = []
     for op in program.ops:
         if op.kind in ("num", "unit", "percent"):
             _bounded_number(op)
             if op.kind == "num":
-                stack.append(ureg.Quantity(op.value, "dimensionless"))
+                stack.append(units.quantity(op.value, "dimensionless"))
             elif op.kind == "percent":
-                stack.append(ureg.Quantity(op.value / 100.0, "dimensionless"))
+                stack.append(units.quantity(op.value / 100.0, "dimensionless"))
             else:
-                stack.append(ureg.Quantity(op.value, _unit(op, out)))
+                stack.append(units.quantity(op.value, _unit(op, out)))
         elif op.kind == "name":
             stack.append(_name(op, out, pieces))
         elif op.kind == "neg":
@@ -421,9 +435,10 @@ def _bounded(value: Any) -> None:
         raise EvalError("an intermediate result is too large (more than 1e100)")
 
 
+@lru_cache(maxsize=1)
 def _unit_names() -> dict[str, str]:
-    names = {k: v[0] for k, v in qty.UNITS.items()}
-    return names
+    """Every unit spelling designlint.quantity accepts -> its pint name."""
+    return {k: v[0] for k, v in qty.UNITS.items()}
 
 
 def _unit(op: ex.Op, out: Estimates) -> str:
@@ -434,9 +449,9 @@ def _unit(op: ex.Op, out: Estimates) -> str:
         raise EvalError(f"`{glued}` is ambiguous: a billion or bytes? write `bn` or `{op.text}`")
     if name.lower() in qty.RATE_WORDS:
         return "1 / second"
-    units = _unit_names()
-    if name in units:
-        return units[name]
+    names = _unit_names()
+    if name in names:
+        return names[name]
     if name in out.rows:
         raise EvalError(
             f"`{op.text}`: `{name}` is an estimate, not a unit; write `{op.value:g} * {name}`"
@@ -454,7 +469,6 @@ def _unknown(name: str, out: Estimates, what: str) -> str:
 
 
 def _name(op: ex.Op, out: Estimates, pieces: list[tuple[int, int, str]]) -> Any:
-    ureg = out.ureg
     row = out.rows.get(op.name)
     if row is not None:
         if row.value is None:
@@ -463,11 +477,11 @@ def _name(op: ex.Op, out: Estimates, pieces: list[tuple[int, int, str]]) -> Any:
             raise EvalError(f"`{op.name}` has neither a value nor an expression")
         pieces.append((op.start, op.end, row.shown))
         return row.value
-    units = _unit_names()
-    if op.name in units:
-        return ureg.Quantity(1.0, units[op.name])
+    names = _unit_names()
+    if op.name in names:
+        return units.quantity(1.0, names[op.name])
     if op.name.lower() in qty.RATE_WORDS:
-        return ureg.Quantity(1.0, "1 / second")
+        return units.quantity(1.0, "1 / second")
     raise EvalError(_unknown(op.name, out, "name"))
 
 

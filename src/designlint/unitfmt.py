@@ -178,12 +178,12 @@ def _compose(value: float, unit: str | None, per: str | None) -> str:
 
 def to_pint(q: Declared, ureg: Any) -> Any:
     """A designlint quantity as a pint quantity; a percentage becomes a plain fraction."""
+    from designlint.units import quantity
+
     if q.dimension == "percent":
-        return ureg.Quantity(q.magnitude / 100.0, "dimensionless")
-    value = ureg.Quantity(q.magnitude, q.unit or "dimensionless")
-    if q.per:
-        value = value / ureg.Quantity(1.0, q.per)
-    return value
+        return quantity(q.magnitude / 100.0, "dimensionless")
+    name = q.unit or "dimensionless"
+    return quantity(q.magnitude, f"{name} / {q.per}" if q.per else name)
 
 
 def gap(stated: float, reference: float) -> str:

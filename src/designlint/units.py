@@ -40,3 +40,15 @@ def registry() -> Any:
         autoconvert_offset_to_baseunit=False,
         on_redefinition="raise",
     )
+
+
+@lru_cache(maxsize=256)
+def unit(name: str) -> Any:
+    """A parsed unit, cached: pint re-parses a unit string on every `Quantity(value, "day")`,
+    which dominated the evaluation of long estimate lists."""
+    return registry().parse_units(name)
+
+
+def quantity(value: float, name: str) -> Any:
+    """`value` in the unit `name` (a pint expression such as `byte`, `1 / second`)."""
+    return registry().Quantity(value, unit(name))

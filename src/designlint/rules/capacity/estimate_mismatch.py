@@ -70,7 +70,8 @@ def estimate_mismatch(ctx: Context) -> Iterator[Violation]:
 
     ## Options
     - `tolerance` (default `10`): the allowed gap, in percent of the computed value. An
-      estimate's own `tolerance: 5%` field takes precedence.
+      estimate's own `tolerance` field takes precedence: `5%`, or `0.05` (a plain number up
+      to 1 is a fraction, above 1 a percentage).
     """
     if not ctx.design.estimates and not ctx.overrides:
         return  # nothing to evaluate; a `--set` still needs its estimate (a usage error)
