@@ -73,8 +73,10 @@ def _load(file: str) -> tuple[Any, Any]:
     if text is None:
         raise InputError(f"{file}: cannot be decoded; run `designlint check {file}`")
     source = load_text(text, limits)
-    design, _ = validate(source) if not source.problems else (None, [])
-    if any(code == "DL001" for code, _ in source.problems) or design is None:
+    if any(code == "DL001" for code, _ in source.problems):
+        raise InputError(f"{file}: not valid YAML; run `designlint check {file}` for details")
+    design, _ = validate(source)
+    if design is None:
         raise InputError(f"{file}: not a valid design; run `designlint check {file}` for details")
     return design, source
 

@@ -46,7 +46,8 @@ def nfr_estimate_disagree(ctx: Context) -> Iterator[Violation]:
     one that `measures` a rate first). The value compared is the estimate's declared value,
     or its computed value when it has none (or under a what-if, `check --set`). A target and
     estimate of different dimensions (a rate against a size) are reported too. NFRs with no
-    backing estimate, or whose target is not a number (DL105's business), are skipped.
+    backing estimate, or whose target is not a number with a unit (DL105's business), are
+    skipped.
 
     ## Why is this bad?
     The requirements promise a throughput and the estimates derive one; when they disagree, one
@@ -93,7 +94,7 @@ def nfr_estimate_disagree(ctx: Context) -> Iterator[Violation]:
             continue
         target = try_parse(nfr.target)
         name = backing_estimate(ctx, nfr.estimate, nfr.flow)
-        if target is None or not target.has_unit and target.magnitude == 0 or name is None:
+        if target is None or not target.has_unit or name is None:  # unitless: DL105's
             continue
         estimates = estimates or ctx.estimates
         value = estimates.value(name)
