@@ -62,6 +62,11 @@ def test_twitter_report_renders_in_chromium(tmp_path):
             assert _visible(browser, f"#phase-{phase} h2"), phase
         for section in ("#overall", "#capacity", "#latency", "#latency .bar .seg", "#scoring"):
             assert _visible(browser, section), section
+        fitted = browser.evaluate("document.querySelector('#diagram svg').clientWidth")
+        browser.evaluate("document.querySelector('label[for=zoom]').click()")
+        zoomed = browser.evaluate("document.querySelector('#diagram svg').clientWidth")
+        assert zoomed > fitted * 2, (fitted, zoomed)  # "Show at full size", without a script
+        browser.evaluate("document.querySelector('label[for=zoom]').click()")
         text = browser.evaluate("document.body.innerText")
         assert "Twitter (home timeline)" in text
         assert "timeline_read_qps" in text

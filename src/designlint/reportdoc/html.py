@@ -74,6 +74,7 @@ def _header(data: ReportData) -> str:
     counts = "".join(
         f'<li class="pill sev-{level}">{n} {level}{"s" if n != 1 and level != "info" else ""}</li>'
         for level, n in sorted(data.counts.items(), key=lambda kv: _RANK[kv[0]])
+        if n
     )
     if not data.findings:
         counts = '<li class="pill ok">no findings</li>'

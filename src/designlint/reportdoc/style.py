@@ -129,6 +129,10 @@ footer { color: var(--muted); font-size: 12.5px; text-align: center; margin-top:
   .diagram { break-inside: avoid; overflow: visible; max-height: none; border: none; }
   .diagram svg { width: 100% !important; max-height: 180mm !important; }
   .zoom-label { display: none; }
+  .top { flex-direction: row; align-items: center; }
+  .phase-grid { grid-template-columns: repeat(4, 1fr); gap: 8px; }
+  .phase-grid .score { font-size: 20px; }
+  h1 { font-size: 22pt; }
   details { display: none; }
   a { color: inherit; text-decoration: none; }
   .phase-grid a { break-inside: avoid; }
