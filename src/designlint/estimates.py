@@ -13,11 +13,12 @@ only an expression passes its computed value on. Under a what-if (`check --set d
 declared values downstream of an override describe the old scenario, so there the computed
 values flow instead, and every declared number that no longer follows is reported.
 
-Bounds: expressions are capped at 2,000 characters and 32 nested parentheses (expr.py); every
-number and intermediate result must be finite and at most 1e100 in magnitude; exponents must be
-plain numbers of at most 64 in magnitude (integers when the base has a unit); division by zero
-is caught before pint sees it. Anything that still goes wrong while evaluating one estimate
-becomes a DL203 finding for that estimate: hostile input yields findings, never exceptions.
+The parts: designlint.expr parses (lark, bounded length and nesting), designlint.arith
+evaluates with units within bounds (magnitude 1e100, exponent 64, division by zero),
+designlint.depgraph orders estimates and names cycles, designlint.units holds the small pint
+registry and designlint.unitfmt prints quantities for people. Anything that still goes wrong
+while evaluating one estimate becomes a DL203 finding for that estimate: hostile input yields
+findings, never exceptions.
 """
 
 from __future__ import annotations
@@ -25,25 +26,18 @@ from __future__ import annotations
 import difflib
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from designlint import arith, depgraph
 from designlint import expr as ex
 from designlint import quantity as qty
 from designlint import unitfmt as fmt
-from designlint import units
 from designlint.errors import UsageError
 from designlint.findings import ModelPath
 from designlint.model import Design
 from designlint.model.estimates import Estimate
 
 DEFAULT_TOLERANCE = 0.10
-MAX_MAGNITUDE = 1e100
-MAX_EXPONENT = 64
-
-
-class EvalError(ValueError):
-    """Evaluating one expression failed; the message is the finding."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +186,7 @@ def evaluate(
         for n, p in programs.items()
     }
     in_cycle = _report_cycles(names, deps, out)
-    for name in _order(names, deps, in_cycle):
+    for name in depgraph.dependency_order(names, deps, in_cycle):
         row = out.rows[name]
         if name in programs and name not in in_cycle and row.error is None:
             row.stale = any(out.rows[d].overridden or out.rows[d].stale for d in deps[name])
@@ -246,55 +240,11 @@ def _fail(row: Row, out: Estimates, message: str, path: ModelPath | None = None)
 
 
 def _report_cycles(names: list[str], deps: dict[str, list[str]], out: Estimates) -> set[str]:
-    """Find every cycle (iterative Tarjan), report each once, return the names on cycles."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    sccs: list[list[str]] = []
-    counter = 0
-    for root in names:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = deps.get(node, [])
-            if i < len(children):
-                work.append((node, i + 1))
-                child = children[i]
-                if child not in index:
-                    work.append((child, 0))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            if low[node] == index[node]:
-                scc = []
-                while True:
-                    top = stack.pop()
-                    on_stack.discard(top)
-                    scc.append(top)
-                    if top == node:
-                        break
-                sccs.append(scc)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
+    """Report each cycle once, on its first estimate; return the names on cycles."""
     cyclic: set[str] = set()
-    order = {n: i for i, n in enumerate(names)}
-    for scc in sccs:
-        if len(scc) == 1 and scc[0] not in deps.get(scc[0], []):
-            continue
-        members = set(scc)
-        start = min(scc, key=order.__getitem__)
-        path = _shortest_cycle(start, members, deps)
+    for members, path in depgraph.cycles(names, deps):
         chain = " -> ".join(f"`{n}`" for n in path)
-        row = out.rows[start]
+        row = out.rows[path[0]]
         row.error = f"estimates depend on each other in a cycle: {chain}"
         out.problems.append(
             Problem("DL203", row.expr_path(), row.error, fix="give one of them a plain value")
@@ -303,46 +253,6 @@ def _report_cycles(names: list[str], deps: dict[str, list[str]], out: Estimates)
             cyclic.add(n)
             out.rows[n].error = out.rows[n].error or f"on the cycle {chain}"
     return cyclic
-
-
-def _shortest_cycle(start: str, members: set[str], deps: dict[str, list[str]]) -> list[str]:
-    """Breadth-first from `start` back to itself inside its strongly connected component."""
-    parent: dict[str, str] = {}
-    queue = [start]
-    for node in queue:
-        for d in deps.get(node, []):
-            if d not in members:
-                continue
-            if d == start:
-                path = [node]
-                while path[-1] != start:
-                    path.append(parent[path[-1]])
-                return [start, *reversed(path[:-1]), start] if node != start else [start, start]
-            if d not in parent:
-                parent[d] = node
-                queue.append(d)
-    return [start, start]  # pragma: no cover - a strongly connected component always closes
-
-
-def _order(names: list[str], deps: dict[str, list[str]], skip: set[str]) -> list[str]:
-    """Dependencies first, document order otherwise; names on cycles keep their place."""
-    done: set[str] = set()
-    result: list[str] = []
-    for root in names:
-        work = [(root, False)]
-        while work:
-            node, expanded = work.pop()
-            if node in done:
-                continue
-            if expanded or node in skip:
-                done.add(node)
-                result.append(node)
-                continue
-            work.append((node, True))
-            for d in reversed(deps.get(node, [])):
-                if d not in done:
-                    work.append((d, False))
-    return result
 
 
 def _settle(row: Row) -> None:
@@ -357,11 +267,11 @@ def _settle(row: Row) -> None:
 
 def _compute(row: Row, program: ex.Program, out: Estimates) -> None:
     try:
-        value, substituted = _run(program, out)
-    except EvalError as exc:
+        value, substituted = arith.run(program, lambda name: _resolve(name, out), list(out.rows))
+    except arith.EvalError as exc:
         _fail(row, out, f"cannot evaluate `{row.name}`: {exc}")
         return
-    except _Missing:
+    except arith.Missing:
         row.blocked = True  # a dependency failed and was reported where it failed
         return
     except Exception as exc:  # noqa: BLE001 - hostile input must yield a finding, not a crash
@@ -393,131 +303,13 @@ def _compute(row: Row, program: ex.Program, out: Estimates) -> None:
         row.deviation = abs(declared - computed) / abs(computed)
 
 
-class _Missing(Exception):
-    """A name whose estimate has no value because it failed elsewhere."""
-
-
-def _run(program: ex.Program, out: Estimates) -> tuple[Any, str]:
-    stack: list[Any] = []
-    pieces: list[tuple[int, int, str]] = []
-    for op in program.ops:
-        if op.kind in ("num", "unit", "percent"):
-            _bounded_number(op)
-            if op.kind == "num":
-                stack.append(units.quantity(op.value, "dimensionless"))
-            elif op.kind == "percent":
-                stack.append(units.quantity(op.value / 100.0, "dimensionless"))
-            else:
-                stack.append(units.quantity(op.value, _unit(op, out)))
-        elif op.kind == "name":
-            stack.append(_name(op, out, pieces))
-        elif op.kind == "neg":
-            stack.append(-stack.pop())
-        else:
-            right = stack.pop()
-            left = stack.pop()
-            stack.append(_binary(op.kind, left, right))
-        _bounded(stack[-1])
-    text = program.source
-    for start, end, shown in sorted(pieces, reverse=True):
-        text = text[:start] + shown + text[end:]
-    return stack[0], " ".join(text.split())
-
-
-def _bounded_number(op: ex.Op) -> None:
-    if not math.isfinite(op.value) or abs(op.value) > MAX_MAGNITUDE:
-        raise EvalError(f"`{op.text}` is too large (at most 1e100)")
-
-
-def _bounded(value: Any) -> None:
-    m = value.magnitude
-    if not math.isfinite(m) or abs(m) > MAX_MAGNITUDE:
-        raise EvalError("an intermediate result is too large (more than 1e100)")
-
-
-@lru_cache(maxsize=1)
-def _unit_names() -> dict[str, str]:
-    """Every unit spelling designlint.quantity accepts -> its pint name."""
-    return {k: v[0] for k, v in qty.UNITS.items()}
-
-
-def _unit(op: ex.Op, out: Estimates) -> str:
-    """The unit after a number (`200 B`, `1 day`): units win here, even over an estimate's name."""
-    name = op.name
-    if op.glued and name == "B":
-        glued = op.text.replace(" ", "")
-        raise EvalError(f"`{glued}` is ambiguous: a billion or bytes? write `bn` or `{op.text}`")
-    if name.lower() in qty.RATE_WORDS:
-        return "1 / second"
-    names = _unit_names()
-    if name in names:
-        return names[name]
-    if name in out.rows:
-        raise EvalError(
-            f"`{op.text}`: `{name}` is an estimate, not a unit; write `{op.value:g} * {name}`"
-        )
-    raise EvalError(_unknown(name, out, "unit"))
-
-
-def _unknown(name: str, out: Estimates, what: str) -> str:
-    if name == "m":
-        return "`m` is ambiguous: write `min` for minutes or `M` for a million"
-    hint = difflib.get_close_matches(name, list(out.rows), n=1, cutoff=0.6)
-    hint = hint or difflib.get_close_matches(name, list(_unit_names()), n=1, cutoff=0.6)
-    text = f"unknown {what} `{name}`"
-    return text + (f"; did you mean `{hint[0]}`?" if hint else "")
-
-
-def _name(op: ex.Op, out: Estimates, pieces: list[tuple[int, int, str]]) -> Any:
-    row = out.rows.get(op.name)
-    if row is not None:
-        if row.value is None:
-            if row.error or row.computed is not None:
-                raise _Missing
-            raise EvalError(f"`{op.name}` has neither a value nor an expression")
-        pieces.append((op.start, op.end, row.shown))
-        return row.value
-    names = _unit_names()
-    if op.name in names:
-        return units.quantity(1.0, names[op.name])
-    if op.name.lower() in qty.RATE_WORDS:
-        return units.quantity(1.0, "1 / second")
-    raise EvalError(_unknown(op.name, out, "name"))
-
-
-def _binary(kind: str, left: Any, right: Any) -> Any:
-    if kind in "+-":
-        if fmt.dims(left) != fmt.dims(right):
-            raise EvalError(
-                f"cannot {'add' if kind == '+' else 'subtract'} "
-                f"{fmt.describe(fmt.dims(right))} {'to' if kind == '+' else 'from'} "
-                f"{fmt.describe(fmt.dims(left))} ({fmt.show(left)} {kind} {fmt.show(right)})"
-            )
-        return left + right if kind == "+" else left - right
-    if kind == "*":
-        return left * right
-    if kind == "/":
-        if right.magnitude == 0:
-            raise EvalError(f"division by zero ({fmt.show(left)} / {fmt.show(right)})")
-        return left / right
-    return _power(left, right)
-
-
-def _power(base: Any, exponent: Any) -> Any:
-    if fmt.dims(exponent):
-        raise EvalError(
-            f"an exponent must be a plain number, not {fmt.describe(fmt.dims(exponent))}"
-        )
-    e = exponent.to("dimensionless").magnitude
-    if abs(e) > MAX_EXPONENT:
-        raise EvalError(f"the exponent {fmt.num(e)} is larger than {MAX_EXPONENT}")
-    if fmt.dims(base) and e != int(e):
-        raise EvalError("a quantity with a unit can only be raised to a whole power")
-    b = base.magnitude
-    if b == 0 and e < 0:
-        raise EvalError("division by zero (0 raised to a negative power)")
-    if b < 0 and e != int(e):
-        raise EvalError("a negative number raised to a fractional power")
-    if b != 0 and abs(e * math.log10(abs(b))) > 100:
-        raise EvalError(f"{fmt.num(b)}^{fmt.num(e)} is too large (more than 1e100)")
-    return base ** (int(e) if e == int(e) else e)
+def _resolve(name: str, out: Estimates) -> tuple[Any, str] | None:
+    """An estimate's value and how to show it; None when no estimate has that name."""
+    row = out.rows.get(name)
+    if row is None:
+        return None
+    if row.value is None:
+        if row.error or row.blocked or row.computed is not None:
+            raise arith.Missing(name)
+        raise arith.EvalError(f"`{name}` has neither a value nor an expression")
+    return row.value, row.shown
