@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -22,10 +24,13 @@ ALWAYS_ON = ("DL001", "DL002", "DL003", "DL004", "DL005", "DL006", "DL007")
 def read_bytes(path: str, max_bytes: int) -> bytes:
     """Read a design file, turning every way a path can fail into one clear InputError."""
     try:
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{path}: is a directory")
-        size = os.path.getsize(path)
-        if size > max_bytes:
+        if not stat.S_ISREG(info.st_mode):  # a FIFO can block forever, a device never ends
+            raise InputError(f"{path}: not a regular file")
+        if info.st_size > max_bytes:
+            size = info.st_size
             raise InputError(f"{path}: {size:,} bytes exceeds the {max_bytes:,}-byte limit")
         with open(path, "rb") as handle:
             return handle.read(max_bytes + 1)
@@ -67,6 +72,10 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
         return _finish(findings, settings, file, rules)
     design, problems = validate(source)
     findings += [_stamp(code, v, file, source) for code, v in problems]
+    if design is None:  # restored from 469af90 (lost in 507f115): DL006 without a design
+        findings += [
+            _stamp("DL006", v, file, source) for v in _traps_without_design(source, problems)
+        ]
     if design is not None:
         ctx = Context(design, source, file, overrides=dict(settings.overrides), settings=settings)
         for r in rules.values():
@@ -74,7 +83,18 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
                 continue
             ctx.rule_options = _options(r, settings, ctx.rule_options)
             ctx.current_rule = r.code
-            findings.extend(_stamp(r.code, v, file, source) for v in r.check(ctx))
+            # Rules are generators: stop one past the cap so a hostile file costs bounded time.
+            cap = settings.limits.max_problems
+            found = list(itertools.islice(r.check(ctx), cap + 1))
+            if len(found) > cap:
+                more = Violation(
+                    found[cap].path,
+                    f"more {r.code} findings are not shown (at most {cap:,} per rule and file)",
+                    found[cap].fix,
+                    found[cap].span,
+                )
+                found[cap] = more
+            findings.extend(_stamp(r.code, v, file, source) for v in found)
     findings = [
         f for f in findings if f.code not in rules or rule_enabled(rules[f.code], settings, file)
     ]
@@ -88,6 +108,20 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
 
         findings += [_stamp(c, v, file, source) for c, v in suppress.problems(sups, resolve, ran)]
     return _finish(findings, settings, file, rules)
+
+
+def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:
+    """DL006 when validation failed: a yes/no word in a true/false field is not reported,
+    since both YAML readers agree there; the field's type comes from the format models."""
+    from designlint.load import types_at
+    from designlint.rules.document.ambiguous_yaml_scalar import trap_violation
+
+    done = {v.path for c, v in problems if c == "DL006"}
+    return [
+        trap_violation(t)
+        for t in source.traps[: source.limits.max_problems]
+        if t.path not in done and not (t.yaml11 == "a boolean" and bool in types_at(t.path))
+    ]
 
 
 def lint_file(path: str, settings: config.Settings) -> tuple[list[Finding], str | None]:

@@ -9,6 +9,7 @@ members that could never have matched is dropped, and unknown keys get a "did yo
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from typing import Any
@@ -68,8 +69,13 @@ def _problems(exc: ValidationError, source: Source) -> list[tuple[str, Violation
     out: list[tuple[str, Violation]] = []
     seen: set[tuple[ModelPath, str]] = set()
     traps = {t.path: t for t in source.traps}
+    limit = max(1, source.limits.max_problems - len(source.problems))
+    dropped: tuple[int, ModelPath] | None = None
     for path, error in located:
         if error["type"] in _TYPE_ERRORS and path in deeper:
+            continue
+        if len(out) >= limit:  # a hostile file can hold millions; describing them costs
+            dropped = (dropped[0] + 1 if dropped else 1, dropped[1] if dropped else path)
             continue
         trap = traps.get(path)
         if trap is not None and error["type"] == "string_type":
@@ -84,6 +90,9 @@ def _problems(exc: ValidationError, source: Source) -> list[tuple[str, Violation
         prefer_key = error["type"] in ("extra_forbidden", "missing")
         span = source.smap.locate(path, prefer_key=prefer_key)
         out.append((code, Violation(path, message, span=span)))
+    if dropped:
+        msg = f"{dropped[0]:,} more problem(s) from here on are not shown"
+        out.append(("DL002", Violation(dropped[1], msg, span=source.smap.locate(dropped[1]))))
     return out
 
 
@@ -104,7 +113,12 @@ def _data_path(data: object, loc: tuple, etype: str) -> ModelPath:
 
 
 def _dotted(path: ModelPath) -> str:
-    return ".".join(str(p) for p in path) or "(root)"
+    return _shown(".".join(str(p) for p in path) or "(root)")
+
+
+def _shown(text: str, limit: int = 120) -> str:
+    """User text in a message, cut short: a 1 MB key must not make a 1 MB finding."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _describe(path: ModelPath, error: dict) -> tuple[str, str]:
@@ -115,30 +129,31 @@ def _describe(path: ModelPath, error: dict) -> tuple[str, str]:
     if etype == "extra_forbidden":
         key = str(loc[-1])
         parent = path[:-1]
-        known = _known_keys(loc[:-1])
-        hint = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        known = _known_keys(tuple(loc[:-1]))
+        hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6) if len(key) <= 100 else []
         where = f" in `{_dotted(parent)}`" if parent else ""
-        text = f"unknown key `{key}`{where}"
+        text = f"unknown key `{_shown(key)}`{where}"
         if hint:
             text += f"; did you mean `{hint[0]}`?"
         return "DL002", text
     if etype == "missing":
-        key = str(loc[-1])
+        key = _shown(str(loc[-1]))
         return "DL002", f"`{_dotted(path)}` is missing the required key `{key}`"
     message = error["msg"]
     if etype == "literal_error":
-        given = error.get("input")
+        given = _shown(str(error.get("input")))
         message = f"{message} (got `{given}`)"
     return "DL002", f"`{_dotted(path)}`: {message}"
 
 
-def _known_keys(loc: tuple) -> set[str]:
-    """Field names allowed at a pydantic location, for "did you mean"."""
+@functools.lru_cache(maxsize=256)
+def _known_keys(loc: tuple) -> list[str]:
+    """Field names allowed at a pydantic location, for "did you mean" (sorted, cached)."""
     keys: set[str] = set()
     for tp in types_at(loc):
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             keys.update(tp.model_fields)
-    return keys
+    return sorted(keys)
 
 
 def types_at(loc: tuple) -> list[Any]:

@@ -33,6 +33,7 @@ class Limits:
     max_depth: int = 64
     max_nodes: int = 2_000_000  # counting every node an alias expands to
     max_scalar: int = 1_000_000  # characters in one scalar
+    max_problems: int = 1_000  # loader and schema problems reported per file; the rest counted
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Source:
     problems: list[tuple[str, Violation]]
     traps: list[Trap]
     text: str = ""
+    limits: Limits = field(default_factory=Limits)
 
 
 # YAML 1.2 core schema, plain scalars only.
@@ -128,10 +130,17 @@ def _yaml11_reading(text: str) -> str | None:
     return None
 
 
-class _TooBig(Exception):
+class _Stop(Exception):
+    """A problem after which the rest of the document cannot be trusted (DL001)."""
+
     def __init__(self, message: str, span: Span) -> None:
         super().__init__(message)
         self.span = span
+
+
+# Characters libyaml (YAML 1.1) counts as line breaks but YAML 1.2, editors and GitHub do not.
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_ODD_NAMES = {"\x85": "U+0085 NEXT LINE", "\u2028": "U+2028 LINE SEPARATOR"}
 
 
 def decode(raw: bytes) -> tuple[str | None, tuple[str, Violation] | None]:
@@ -165,15 +174,44 @@ def _check_nul(text: str) -> tuple[str | None, tuple[str, Violation] | None]:
     pos = text.find("\x00")
     if pos < 0:
         return text, None
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
     msg = "the file contains a NUL byte; it is binary or in an encoding other than UTF-8"
-    return None, ("DL001", Violation((), msg, span=Span(line, col)))
+    if pos == 1 or text[1:8:2] == "\x00" * len(text[1:8:2]):
+        msg = "the file contains NUL bytes; it looks like UTF-16 without a byte-order mark"
+    return None, ("DL001", Violation((), msg, span=_editor_span(text, pos)))
+
+
+def _editor_span(text: str, pos: int) -> Span:
+    """Line and column of `pos` as an editor counts them (only \\n ends a line)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return Span(text.count("\n", 0, pos) + 1, pos - start + 1)
+
+
+def _odd_break(text: str) -> tuple[str, Violation] | None:
+    """U+0085/U+2028/U+2029: a line break for libyaml, not for editors, GitHub or YAML 1.2.
+
+    Every line number after one would drift from what reviewers see, and a comment could hide
+    a key that libyaml reads (`# note<U+2028>admin: true`); so the file is refused, at the
+    position an editor shows.
+    """
+    match = _ODD_BREAKS.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    name = _ODD_NAMES.get(char, "U+2029 PARAGRAPH SEPARATOR")
+    msg = (
+        f"the file contains {name}, a line break for YAML 1.1 readers but not for editors or "
+        f"YAML 1.2, so lines and meaning differ between tools; remove it (in a double-quoted "
+        f"string, write it as `\\u{ord(char):04x}`)"
+    )
+    return "DL001", Violation((), msg, span=_editor_span(text, match.start()))
 
 
 def load_text(text: str, limits: Limits = Limits()) -> Source:
     """Build plain data from YAML text. Never raises on bad input: problems are returned."""
     builder = _Builder(limits)
+    odd = _odd_break(text)
+    if odd is not None:
+        return Source(None, builder.smap, [odd], [], text, limits)
     enabled = gc.isenabled()
     gc.disable()  # the cyclic GC slows building big trees about 4x (LOADING.md)
     try:
@@ -181,7 +219,8 @@ def load_text(text: str, limits: Limits = Limits()) -> Source:
     finally:
         if enabled:
             gc.enable()
-    return Source(builder.root, builder.smap, builder.problems, builder.traps, text)
+    builder.close()
+    return Source(builder.root, builder.smap, builder.problems, builder.traps, text, limits)
 
 
 class _Builder:
@@ -196,6 +235,20 @@ class _Builder:
         self.anchors: dict[str, tuple[object, int]] = {}
         self.nodes = 0
         self.documents = 0
+        self.dropped: dict[str, tuple[int, Span]] = {}  # problems past max_problems, by code
+
+    def problem(self, code: str, violation: Violation) -> None:
+        """Record a problem, or only count it once there are max_problems already."""
+        if len(self.problems) < self.limits.max_problems:
+            self.problems.append((code, violation))
+            return
+        count, first = self.dropped.get(code, (0, violation.span or Span(1, 1)))
+        self.dropped[code] = (count + 1, first)
+
+    def close(self) -> None:
+        for code, (count, span) in self.dropped.items():
+            msg = f"{count:,} more problem(s) like this from here on are not shown"
+            self.problems.append((code, Violation((), msg, span=span)))
 
     def run(self, text: str) -> None:
         try:
@@ -205,13 +258,16 @@ class _Builder:
             span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
             reason = exc.problem or str(exc).splitlines()[0]
             context = f" {exc.context}" if exc.context else ""
-            self.problems.append(("DL001", Violation((), f"{reason}{context}", span=span)))
+            message = f"{reason}{context}"
+            if "maximum nesting depth" in message:  # libyaml's own cap (1,000) came first
+                message = f"the document is nested more than {self.limits.max_depth} levels deep"
+            self.problems.append(("DL001", Violation((), message, span=span)))
         except yaml.YAMLError as exc:
             self.problems.append(("DL001", Violation((), str(exc).splitlines()[0])))
-        except _TooBig as exc:
+        except _Stop as exc:
             self.problems.append(("DL001", Violation((), str(exc), span=exc.span)))
-        except RecursionError:  # pragma: no cover - the stack is ours; kept as a last guard
-            self.problems.append(("DL001", Violation((), "the document is nested too deeply")))
+        except (RecursionError, MemoryError):  # pragma: no cover - the stack is ours; last guard
+            self.problems.append(("DL001", Violation((), "the document is too large or too deep")))
 
     def _consume(self, events) -> None:  # noqa: C901 - one loop over the event kinds
         # Stack frames: [container, path, pending_key, key_span, anchor, start_nodes, seen_keys]
@@ -221,18 +277,19 @@ class _Builder:
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
                 if kind is yaml.AliasEvent:
-                    value, size = self._alias(event)
+                    value, size = self._alias(event, stack)
                 else:
                     value = self._scalar(event, stack)
                     size = 1
                 self._add(stack, value, event, size)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= limits.max_depth:
-                    raise _TooBig(
+                    raise _Stop(
                         f"the document is nested more than {limits.max_depth} levels deep",
                         _span(event),
                     )
-                self._check_tag(event)
+                if event.tag is not None:
+                    self._check_tag(event, "map" if kind is yaml.MappingStartEvent else "seq")
                 container: object = {} if kind is yaml.MappingStartEvent else []
                 span = _span(event)
                 as_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
@@ -264,50 +321,58 @@ class _Builder:
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    self.problems.append(
-                        (
-                            "DL001",
-                            Violation(
-                                (),
-                                "the file holds more than one YAML document; "
-                                "designlint reads one design per file",
-                                span=_span(event),
-                            ),
-                        )
+                    msg = (
+                        "the file holds more than one YAML document; "
+                        "designlint reads one design per file"
                     )
+                    self.problems.append(("DL001", Violation((), msg, span=_span(event))))
                     return
 
     # -- helpers -------------------------------------------------------------------------
     def _tick(self, event: yaml.Event, size: int = 1) -> None:
         self.nodes += size
         if self.nodes > self.limits.max_nodes:
-            raise _TooBig(
+            raise _Stop(
                 f"the document expands to more than {self.limits.max_nodes:,} nodes "
                 "(an alias bomb?)",
                 _span(event),
             )
 
-    def _check_tag(self, event: yaml.Event) -> None:
+    def _check_tag(self, event: yaml.Event, kind: str) -> None:
+        """Only the standard tags, and only on the kind of node they name (no construction)."""
         tag = event.tag
-        if tag and tag not in _STANDARD_TAGS:
-            raise _TooBig(
-                f"the tag `{tag}` is not supported; designlint reads plain YAML data only",
+        if tag not in _STANDARD_TAGS:
+            raise _Stop(
+                f"the tag `{_short(tag)}` is not supported; designlint reads plain YAML data only",
                 _span(event),
             )
+        wanted = tag.rsplit(":", 1)[-1]
+        if (
+            tag != "!"
+            and (wanted in ("map", "seq")) != (kind in ("map", "seq"))
+            or (kind != "scalar" and tag != "!" and wanted != kind)
+        ):
+            what = {"map": "a mapping", "seq": "a list"}.get(kind, "a scalar")
+            raise _Stop(f"the tag `!!{wanted}` cannot be given to {what}", _span(event))
 
-    def _alias(self, event: yaml.AliasEvent) -> tuple[object, int]:
+    def _alias(self, event: yaml.AliasEvent, stack: list[list]) -> tuple[object, int]:
         entry = self.anchors.get(event.anchor)
         if entry is None:
-            raise _TooBig(f"the alias `*{event.anchor}` refers to no earlier anchor", _span(event))
+            if any(frame[4] == event.anchor for frame in stack):
+                msg = f"the alias `*{event.anchor}` refers to a node that contains it (a cycle)"
+            else:
+                msg = f"the alias `*{event.anchor}` refers to no earlier anchor"
+            raise _Stop(msg, _span(event))
         self._tick(event, entry[1])
         return entry
 
     def _scalar(self, event: yaml.ScalarEvent, stack: list[list]) -> object:
-        self._check_tag(event)
+        if event.tag is not None:
+            self._check_tag(event, "scalar")
         self._tick(event)
         text = event.value
         if len(text) > self.limits.max_scalar:
-            raise _TooBig(
+            raise _Stop(
                 f"a scalar of {len(text):,} characters exceeds the limit of "
                 f"{self.limits.max_scalar:,}",
                 _span(event),
@@ -319,12 +384,36 @@ class _Builder:
 
     def _resolve(self, event: yaml.ScalarEvent, text: str, stack: list[list]) -> object:
         tag = event.tag
-        plain = event.implicit[0] and not event.style
-        if tag == "tag:yaml.org,2002:str" or (not plain and tag in (None, "!")):
+        if tag is not None:
+            return self._tagged(event, text, tag, stack)
+        if event.style:  # quoted or block scalars are text
             return text
         # Keys are kept as text: `1:` and `true:` must not collide as they do under YAML 1.1.
         if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
             return text
+        return self._plain(event, text, stack)
+
+    def _tagged(self, event: yaml.ScalarEvent, text: str, tag: str, stack: list[list]) -> object:
+        """An explicitly tagged scalar (`!!int 5`): the tag decides, and must fit the text."""
+        kind = tag.rsplit(":", 1)[-1]
+        if kind in ("str", "!"):
+            return text
+        value = self._plain(event, text, stack, trap=False)
+        fits = {
+            "null": value is None,
+            "bool": isinstance(value, bool),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "float": isinstance(value, (int, float)) and not isinstance(value, bool),
+        }
+        if not fits.get(kind, False):
+            shown = text if len(text) <= 40 else text[:40] + "..."
+            raise _Stop(f"`{shown}` is not a valid `!!{kind}`", _span(event))
+        return float(value) if kind == "float" else value
+
+    def _plain(
+        self, event: yaml.ScalarEvent, text: str, stack: list[list], trap: bool = True
+    ) -> object:
+        """A plain scalar by the YAML 1.2 core schema, noting YAML 1.1 readings (DL006)."""
         if text in _NULL:
             return None
         if text in _TRUE:
@@ -333,21 +422,21 @@ class _Builder:
             return False
         if _INT.fullmatch(text):
             if len(text) > MAX_INT_DIGITS:
-                raise _TooBig(f"an integer of {len(text):,} digits is too large", _span(event))
-            if _Y11_OCT.fullmatch(text) and len(text.lstrip("+-")) > 1:
+                raise _Stop(f"an integer of {len(text):,} digits is too large", _span(event))
+            if trap and _Y11_OCT.fullmatch(text) and len(text.lstrip("+-")) > 1:
                 self._trap(event, text, "an octal number", stack)
             return int(text)
-        if _OCT.fullmatch(text):
-            return int(text[2:], 8)
-        if _HEX.fullmatch(text):
-            return int(text[2:], 16)
+        if _OCT.fullmatch(text) or _HEX.fullmatch(text):
+            if len(text) > MAX_INT_DIGITS:
+                raise _Stop(f"an integer of {len(text):,} digits is too large", _span(event))
+            return int(text[2:], 8 if text[1] == "o" else 16)
         if _FLOAT.fullmatch(text):
             return float(text)
         if _INF.fullmatch(text):
             return float("-inf") if text.startswith("-") else float("inf")
         if _NAN.fullmatch(text):
             return float("nan")
-        reading = _yaml11_reading(text)
+        reading = _yaml11_reading(text) if trap else None
         if reading:
             self._trap(event, text, reading, stack)
         return text
@@ -397,22 +486,20 @@ class _Builder:
 
     def _key(self, frame: list, key: object, span: Span, event: yaml.Event) -> None:
         path = frame[1]
-        if not isinstance(key, str):
-            self.problems.append(
-                ("DL002", Violation(path, "mapping keys must be plain strings", span=span))
-            )
+        if not isinstance(key, str) or key is _SKIP:
+            self.problem("DL002", Violation(path, "mapping keys must be plain strings", span=span))
             frame[2] = _SKIP
             return
         if key == "<<":
             msg = "merge keys (`<<`) are not supported; write the keys out"
-            self.problems.append(("DL002", Violation(path, msg, span=span)))
+            self.problem("DL002", Violation(path, msg, span=span))
             frame[2] = _SKIP
             return
         if key in frame[6]:
             first = self.smap.keys.get((*path, key))
             where = f" (first at line {first.line})" if first else ""
             msg = f"the key `{key}` is repeated{where}; YAML readers silently keep only one"
-            self.problems.append(("DL004", Violation((*path, key), msg, span=span)))
+            self.problem("DL004", Violation((*path, key), msg, span=span))
             frame[2] = _SKIP
             return
         frame[6].add(key)
@@ -422,6 +509,13 @@ class _Builder:
     def _finish_document(self, value: object) -> None:
         if self.documents <= 1:
             self.root = value
+
+
+def _short(tag: str | None) -> str:
+    tag = tag or ""
+    if tag.startswith("tag:yaml.org,2002:"):
+        tag = "!!" + tag[len("tag:yaml.org,2002:") :]
+    return tag if len(tag) <= 80 else tag[:80] + "..."
 
 
 class _Skip(str):
