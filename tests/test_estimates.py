@@ -285,6 +285,21 @@ def test_cycle_names_the_cycle() -> None:
     assert "`a` -> `b` -> `c` -> `a`" in findings[0].message
 
 
+def test_long_chains_and_long_cycles_do_not_recurse() -> None:
+    n = 1500
+    chain = [f"  e{i}: {{expr: e{i - 1} + 1}}" for i in range(1, n)]
+    text = "designlint: 1\nname: Chain\nestimates:\n  e0: 1\n" + "\n".join(chain) + "\n"
+    design, source = design_of(text)
+    est = evaluate(design, {}, source)
+    assert not est.problems
+    assert est.rows[f"e{n - 1}"].computed.magnitude == pytest.approx(n)
+    looped = text.replace("e0: 1", f"e0: {{expr: e{n - 1}}}")
+    findings = lint(looped, "DL203")
+    assert [f.code for f in findings] == ["DL203"]
+    assert "`e0` -> `e1499`" in findings[0].message and "more)" in findings[0].message
+    assert len(findings[0].message) < 300
+
+
 def test_unknown_name_suggests_the_nearest_estimate() -> None:
     text = "designlint: 1\nname: Typo\nestimates:\n  dau: 500M\n  x: {expr: dua * 2}\n"
     findings = lint(text, "DL203")
