@@ -23,9 +23,10 @@ def has_typed_field(entity: Entity) -> bool:
 def entity_without_schema(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports a database (any datastore except `kind: object-store`) that holds no entity with
-    at least one typed field: no `entities` at all, or only entities whose `fields` are empty
-    or have blank types.
+    Reports a database that holds no entity with typed fields. Any datastore except
+    `kind: object-store` is judged: it needs at least one entity with at least one typed field,
+    and no `entities` at all, or only entities whose `fields` are empty or have blank types, is
+    reported.
 
     Object stores are exempt: they hold opaque blobs by key, and their "schema" is the key. The
     finding points at `entities` when it is present and at the datastore otherwise.

@@ -24,13 +24,14 @@ def _guards(model: EdgeComponent) -> tuple[bool, bool]:
 def no_gateway(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports a client whose requests can reach a backend component (a service, datastore, cache
-    or queue) along a path of synchronous calls on which authentication and rate limiting have
-    not both been applied. Only edge components of kind `api-gateway` or `load-balancer`
-    count, through their `auth: true` and `rate_limiting: true`; the two may be done by
-    different components on the path (a load balancer that rate-limits in front of a gateway
-    that authenticates), but both must happen before the first backend component. A CDN or
-    DNS entry never counts, whatever its flags.
+    Reports a client whose traffic can reach a service without passing authentication and rate
+    limiting at a gateway or load balancer. Precisely: a backend component (a service,
+    datastore, cache or queue) is reached along a path of synchronous calls on which
+    authentication and rate limiting have not both been applied. Only edge components of kind
+    `api-gateway` or `load-balancer` count, through their `auth: true` and
+    `rate_limiting: true`; the two may be done by different components on the path (a load
+    balancer that rate-limits in front of a gateway that authenticates), but both must happen
+    before the first backend component. A CDN or DNS entry never counts, whatever its flags.
 
     Every path matters, not just one: a client that calls the gateway and, next to it, a
     service directly is reported for the direct path. One finding per client, at the `calls`

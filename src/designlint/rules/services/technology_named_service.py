@@ -48,9 +48,9 @@ def technology_in(text: str) -> str | None:
 def technology_named_service(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports a service whose id or display `name` contains a technology word, such as
-    `java-microservice`, `redis-service` or `name: Kafka consumer`, instead of naming the
-    business capability it provides.
+    Reports a service named after a technology instead of the business capability it provides.
+    A service is reported when its id or display `name` contains a technology word, such as
+    `java-microservice`, `redis-service` or `name: Kafka consumer`.
 
     Words are matched whole, after splitting on punctuation and camelCase, ignoring trailing
     version digits (`python3`) and a plural `s` (`lambdas`). The list: languages and runtimes

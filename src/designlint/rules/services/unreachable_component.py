@@ -18,8 +18,9 @@ FOLLOWED = ("call", "publish", "consume", "read", "write", "own", "fanout", "dea
 def unreachable_component(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports a component (edge component, service, datastore, cache or queue) that cannot be
-    reached from any entry point by following the architecture's edges: client `calls`, edge
+    Reports a component that cannot be reached from any client entry point. An edge
+    component, service, datastore, cache or queue is reachable when a path of the
+    architecture's edges leads to it from an entry point: client `calls`, edge
     `routes_to`, service `calls`, `publishes`, `reads`, `writes` and `owns`, a store's
     `owner`, queue `consumers`, a queue's `dead_letter`, and the fan-out links (source queue to
     worker, worker to target and to `followers_from`, `pull_by` to `pull_from`).
