@@ -141,3 +141,18 @@ def test_design_that_does_not_load_still_gets_a_report(tmp_path):
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert 'id="phase-document"' in page and "DL001" in page
     assert '<span class="num">0</span>' in page
+
+
+def test_exceeded_budget_is_marked_in_both_formats(tmp_path):
+    slow = tmp_path / "slow.yaml"
+    text = (EXAMPLES / "twitter.yaml").read_text(encoding="utf-8")
+    slow.write_text(
+        text.replace("budget: 15ms", "budget: 150ms").replace("budget: 20ms", "budget: 80ms")
+    )
+    page = _write(slow, tmp_path / "slow.html")
+    assert '<div class="bar over"' in page and 'class="excess"' in page
+    assert "150 + 1 + 10 + 80 + 1 = 242 ms (121% of the SLA)" in page
+    md = _write(slow, tmp_path / "slow.md")
+    row = next(line for line in md.splitlines() if line.startswith("| read-timeline |"))
+    assert "┃▓" in row and "| exceeded |" in row
+    assert "DL704" in md

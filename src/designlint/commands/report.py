@@ -70,8 +70,15 @@ def command(file: str, output: str, timeout: float) -> int:
     else:
         from designlint.reportdoc import markdown
 
-        write_atomic(output, markdown.render(data))
-    found = ", ".join(f"{n} {level}" for level, n in data.counts.items() if n) or "no findings"
+        text = markdown.render(data)
+        if len(text) > markdown.GITHUB_LIMIT:
+            click.echo(
+                f"designlint: note: {output} has {len(text):,} characters; a GitHub comment "
+                f"holds at most {markdown.GITHUB_LIMIT:,}: attach it or use the HTML report",
+                err=True,
+            )
+        write_atomic(output, text)
+    found = ", ".join(_count(n, level) for level, n in data.counts.items() if n) or "no findings"
     click.echo(f"wrote {output} (overall coverage {data.overall:g}/100; {found})")
     if not data.loaded:
         click.echo(
@@ -80,3 +87,7 @@ def command(file: str, output: str, timeout: float) -> int:
         )
         return 1
     return 0
+
+
+def _count(n: int, level: str) -> str:
+    return f"{n} {level}{'s' if n != 1 and level != 'info' else ''}"

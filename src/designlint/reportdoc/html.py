@@ -186,7 +186,9 @@ def _verdict(text: str) -> str:
 
 def _table(headers: list[str], rows: list[list[str]], numeric: Iterable[int] = ()) -> str:
     nums = set(numeric)
-    head = "".join(f"<th>{h}</th>" for h in headers)
+    head = "".join(
+        f'<th class="num">{h}</th>' if i in nums else f"<th>{h}</th>" for i, h in enumerate(headers)
+    )
     body = "\n".join(
         "<tr>"
         + "".join(
@@ -240,6 +242,11 @@ def _bar(lat: dict[str, Any]) -> str:
             f"<span>SLA {esc(sla_text(lat))}</span></div>"
         )
     over = " over" if lat["verdict"] == "exceeded" else ""
+    if over and sla is not None:  # hatch the part of the budget past the SLA
+        marker = (
+            f'<div class="excess" style="left:{sla / scale * 100:.3f}%;'
+            f'width:{(total - sla) / scale * 100:.3f}%"></div>' + marker
+        )
     legend = "".join(
         f'<li><i class="c{i % PALETTE}"></i>{esc(h["component"])} {h["ms"]:g} ms</li>'
         for i, h in enumerate(hops)
@@ -299,7 +306,7 @@ def _availability(cap: dict[str, Any]) -> str:
     return (
         '<section class="card" id="availability">\n<h2>Availability</h2>\n<p class="meta">'
         "Each flow's synchronous components multiplied in series; a redundant group of k "
-        "counts as 1 - (1 - a)^k (DL706).</p>\n"
+        "counts as 1 − (1 − a)<sup>k</sup> (DL706).</p>\n"
         + _table(["flow", "composed", "downtime", "target", "verdict", "note"], rows, (1, 2, 3))
         + "\n</section>"
     )

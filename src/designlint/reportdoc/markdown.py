@@ -17,6 +17,8 @@ from designlint.reportdoc.data import SCORING, ReportData, sla_text, verdict_tex
 
 ICON = {"error": "🔴 error", "warning": "🟡 warning", "info": "🔵 info"}
 BAR_WIDTH = 30
+GITHUB_LIMIT = 65536  # characters in a pull-request comment
+MAX_ROWS = 100  # findings shown per phase: the comment must stay readable (and under the limit)
 
 
 def _cell(value: object) -> str:
@@ -61,12 +63,15 @@ def _code(text: str) -> str:
 
 def _findings(data: ReportData, findings: list[Finding]) -> list[str]:
     out = ["| Severity | Rule | Location | Message |", "|---|---|---|---|"]
-    for f in sorted(findings, key=lambda f: (-f.severity.rank, f.sort_key())):
+    ordered = sorted(findings, key=lambda f: (-f.severity.rank, f.sort_key()))
+    for f in ordered[:MAX_ROWS]:
         url = data.rule_url(f)
         rule = f"[{f.code}]({url}) {esc(f.rule)}" if url else f"{f.code} {esc(f.rule)}"
         message = esc(f.message) + (f"<br>*fix:* {esc(f.help)}" if f.help else "")
         where = f"{esc(f.file)}:{f.span.line}:{f.span.column}"
         out.append(f"| {ICON[f.severity.value]} | {rule} | {where} | {message} |")
+    if len(ordered) > MAX_ROWS:
+        out += ["", f"… and {len(ordered) - MAX_ROWS} more: run `designlint check` for all."]
     return [*out, ""]
 
 
@@ -82,13 +87,13 @@ def _capacity(cap: dict[str, Any]) -> list[str]:
 
 
 def bar(lat: dict[str, Any], width: int = BAR_WIDTH) -> str:
-    """`██████████········┃···`: the budget used, then `┃` at the SLA (not `|`: tables)."""
+    """`██████████········┃···`: the budget used, `┃` at the SLA (not `|`: tables), `▓` over it."""
     total, sla = lat["total_ms"] or 0.0, lat["sla_ms"]
     scale = max(total, sla or 0.0) or 1.0
     used = round(total / scale * width)
-    cells = ["█"] * used + ["·"] * (width - used)
+    at = min(round(sla / scale * width), width) if sla is not None else width
+    cells = ["·" if i >= used else "█" if i < at else "▓" for i in range(width)]
     if sla is not None:
-        at = min(round(sla / scale * width), width)
         cells.insert(at, "┃")
     return "".join(cells)
 

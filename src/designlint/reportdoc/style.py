@@ -94,7 +94,7 @@ table { width: 100%; border-collapse: collapse; font-size: 14px; }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line);
   vertical-align: top; overflow-wrap: anywhere; }
 th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 .flow { margin: 14px 0 22px; break-inside: avoid; }
 .flow-head { display: flex; justify-content: space-between; gap: 12px; align-items: baseline; }
@@ -107,6 +107,9 @@ tbody tr:nth-child(even) { background: #fafbfc; }
 .bar .sla span { position: absolute; top: -18px; left: -3px; font-size: 12px; font-weight: 600;
   white-space: nowrap; transform: translateX(-50%); }
 .bar.over .sla { border-left-color: var(--error); }
+.bar .excess { position: absolute; top: 0; bottom: 0; border-radius: 0 6px 6px 0;
+  background: repeating-linear-gradient(135deg, rgba(198, 40, 40, 0.55) 0 6px,
+    rgba(255, 255, 255, 0.35) 6px 11px); }
 .legend { list-style: none; margin: 0; padding: 0; display: flex; gap: 6px 16px; flex-wrap: wrap;
   font-size: 13px; color: var(--muted); }
 .legend i { display: inline-block; width: 11px; height: 11px; border-radius: 3px;
