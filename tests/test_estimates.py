@@ -14,6 +14,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, run_cli
 from designlint import capacity, config, expr
@@ -396,3 +398,21 @@ def test_designs_without_estimates_do_not_import_pint() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# ── fuzz: any text in an expression yields findings or a value, never an exception ─────────
+
+ALPHABET = "0123456789.,_eEkKMGbn %+-*/^()  abdsyBTmin\t'\"[]:;_x"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_fuzzed_expressions_never_raise(text: str) -> None:
+    design, source = design_of(
+        "designlint: 1\nname: Fuzz\nestimates:\n  x: 1k/s\n  b: 2\n"
+        f"  y: {{expr: {json.dumps(text)}, value: 1k/s}}\n"
+    )
+    est = evaluate(design, {}, source)
+    row = est.rows["y"]
+    assert row.error is not None or row.computed is not None or row.blocked
+    row.verdict()
