@@ -36,7 +36,8 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "
     "--max-nodes",
     type=click.IntRange(min=2),
     default=None,
-    help="Fold owned stores into services, then leave out components, past this many (120).",
+    help="Fold owned stores into services, then leave out components, past this many "
+    "(default 60 for images, 150 for .dot and .mmd).",
 )
 @click.option(
     "--timeout",
@@ -89,9 +90,9 @@ def command(
     shown = [f for f in findings if f.severity.value in ("error", "warning")]
     if highlight is None:
         highlight = bool(shown)
-    plan = planning.build(
-        design, shown if highlight else (), max_nodes=max_nodes or planning.MAX_NODES
-    )
+    if max_nodes is None:
+        max_nodes = planning.MAX_NODES if fmt in ("dot", "mmd") else planning.IMAGE_MAX_NODES
+    plan = planning.build(design, shown if highlight else (), max_nodes=max_nodes)
     for note in plan.omitted:
         click.echo(f"designlint: note: {note}", err=True)
     if fmt == "dot":

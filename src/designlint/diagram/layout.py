@@ -88,7 +88,7 @@ def collapse(
         for svc in fold.values():
             count[svc] = count.get(svc, 0) + 1
         nodes = [
-            PlanNode(**{**n.__dict__, "detail": f"{n.detail} +{count[n.id]} stores"})
+            PlanNode(**{**n.__dict__, "detail": f"{n.detail} +{count[n.id]} owned"})
             if n.id in count
             else n
             for n in nodes

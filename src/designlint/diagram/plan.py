@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from designlint.diagram import layout, paths
 from designlint.diagram.records import (
+    IMAGE_MAX_NODES,
     MAX_LABEL,
     MAX_NODES,
     STYLES,
@@ -28,6 +29,7 @@ from designlint.findings import Finding
 from designlint.model import Design
 
 __all__ = [
+    "IMAGE_MAX_NODES",
     "MAX_LABEL",
     "MAX_NODES",
     "STYLES",

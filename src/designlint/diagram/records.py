@@ -11,8 +11,11 @@ if TYPE_CHECKING:
     from designlint.model import Design
 
 # Past this many nodes, owned datastores and caches are folded into their service, and past it
-# again nodes are dropped (the plan says which): Graphviz and readers both give up on thousands.
-MAX_NODES = 120
+# again nodes are dropped (the plan says which): Graphviz and readers both give up on thousands,
+# and Mermaid refuses more than 500 edges by default. Images keep fewer: their icon nodes make
+# Graphviz's layout several times slower than plain boxes.
+MAX_NODES = 150
+IMAGE_MAX_NODES = 60
 MAX_LABEL = 48
 
 # Edge kind -> line style; every output maps these three words onto its own syntax.

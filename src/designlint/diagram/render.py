@@ -32,9 +32,12 @@ from designlint.errors import RenderError
 
 FORMATS = ("png", "svg", "pdf")
 TIMEOUT = 30.0
-# Orthogonal edges hang Graphviz on large graphs (84 s at 300 nodes, LOADING.md) and misplace
-# edge labels: splines for ordinary designs, straight polylines past this many nodes.
-SPLINE_LIMIT = 60
+# Orthogonal edges hang Graphviz on large graphs (84 s at 300 nodes, LOADING.md) and misplace edge
+# labels: only tiny unlabelled designs get them, everything else splines. Icon nodes are big, so
+# dot's layout costs ~4 CPU-s at 120 of them (more on a loaded machine): images keep at most
+# records.IMAGE_MAX_NODES, the rest folded or left out with a note (docs/diagrams.md).
+ORTHO_LIMIT = 12
+SPLINE_LIMIT = 40
 
 # technology (lower case) -> icon class, then (section, kind) -> icon class, then section.
 TECH_ICONS = {
@@ -132,13 +135,15 @@ class _Unrendered(Diagram):
 def source(plan: Plan) -> tuple[str, set[str]]:
     """The Graphviz source `diagrams` builds for the plan, and the icon files it references."""
     many = len(plan.nodes) > SPLINE_LIMIT
+    labelled = any(e.text() for e in plan.edges)
+    splines = "ortho" if len(plan.nodes) <= ORTHO_LIMIT and not labelled else "spline"
     title = "\n".join((plan.title, *plan.notes, *plan.omitted))
     graph_attr = {
         "label": _text(title),
         "labelloc": "t",
         "fontsize": "20",
         "pad": "0.4",
-        "splines": "polyline" if many else "spline",
+        "splines": splines,
         "nodesep": "0.5" if many else "0.7",
         "ranksep": "0.9" if many else "1.3",
         "newrank": "true",
