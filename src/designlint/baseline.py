@@ -148,3 +148,25 @@ class Baseline:
                 )
             )
         return out
+
+
+def apply(path: str, findings: list[Finding], checked: list[str], settings: dict, default) -> list:
+    """Hide the findings recorded in the baseline at `path`; add DL009 for its stale entries
+    (when DL009 and the entry's rule are enabled for the entry's file)."""
+    from designlint.linter import rule_enabled
+    from designlint.registry import all_rules
+
+    rules = all_rules()
+    bl = Baseline.load(path)
+    kept = bl.hide(findings)
+    unused = rules.get("DL009")
+    if unused is None or not rule_enabled(unused, default, path):
+        return kept
+
+    def judged(code: str, file: str) -> bool:
+        s = settings.get(file, default)
+        if not rule_enabled(unused, s, file):
+            return False
+        return code not in rules or rule_enabled(rules[code], s, file)
+
+    return kept + bl.stale(checked, judged, unused.url)

@@ -132,6 +132,21 @@ def lint_file(path: str, settings: config.Settings) -> tuple[list[Finding], str 
         return [], str(exc)
 
 
+def lint_files(files: list[str], settings: dict[str, config.Settings], jobs: int) -> list:
+    """`lint_file` for each file, in order; with jobs > 1 on a process pool (`map` keeps the
+    serial order, so the output does not depend on --jobs). jobs 0: one process per CPU."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs == 1 or len(files) < 2:
+        return [lint_file(p, settings[p]) for p in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, len(files))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, len(files) // (workers * 4))
+        return list(pool.map(lint_file, files, [settings[p] for p in files], chunksize=chunk))
+
+
 def _options(r: Rule, settings: config.Settings, cache: dict) -> dict:
     if r.options is not None and r.code not in cache:
         raw = settings.rule_options.get(r.code) or settings.rule_options.get(r.name) or {}
