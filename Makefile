@@ -35,8 +35,16 @@ chromium:
 
 demo: setup
 	$(BIN)/designlint check examples/twitter.yaml
+	$(BIN)/designlint diagram examples/twitter.yaml -o examples/twitter.png
+	@echo "architecture diagram: $(CURDIR)/examples/twitter.png"
 
-test: setup chromium
+# The real Mermaid parser (and jsdom, the DOM it needs) for tests/diagram/test_mermaid.py,
+# pinned in package-lock.json; without npm that test is skipped.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js and npm; the Mermaid parser test is skipped without it"; exit 0; }; \
+	npm ci --no-audit --no-fund --loglevel=error && touch $@
+
+test: setup chromium node_modules/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	@$(BIN)/python -m pytest -q; rc=$$?; \
