@@ -87,10 +87,13 @@ def scan(text: str) -> list[Suppression]:
 
 def _scalar_ranges(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     out = []
-    for token in yaml.scan(text, Loader=_Loader):
-        if isinstance(token, yaml.ScalarToken):
-            s, e = token.start_mark, token.end_mark
-            out.append(((s.line, s.column), (e.line, e.column)))
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken):
+                s, e = token.start_mark, token.end_mark
+                out.append(((s.line, s.column), (e.line, e.column)))
+    except yaml.YAMLError:  # the loader accepted the text, so this is not expected; keep going
+        pass
     return out
 
 

@@ -185,3 +185,25 @@ def test_jobs_give_the_same_output_as_serial(tmp_path):
     assert serial.returncode == 1 and "d3.design.yaml:3:1: DL001" in serial.stdout
     every_cpu = designlint("check", "-j", "0", *SELECT, str(tmp_path))
     assert every_cpu.stdout == serial.stdout
+
+
+def test_comment_scanner_edge_cases():
+    from designlint.suppress import scan
+
+    text = (
+        'a: "x\n  # designlint: ignore[DL601] inside a quoted string"\n'
+        "b: c#x # designlint: ignore[DL601] after a plain scalar with a hash\n"
+        "d: e # designlint: ignore[DL601] crlf\r\n"
+        "f: 1\r\n"
+        "# designlint: ignore[DL1, DL2]\r\n"
+        "g: |\n  # designlint: ignore[DL601] prose in a block scalar\n"
+        "# designlint: ignore[DL601]: after the block\n"
+        "h: 2\n"
+    )
+    found = [(s.line, s.column, s.applies_to, s.codes, s.reason) for s in scan(text)]
+    assert found == [
+        (3, 8, 3, ("DL601",), "after a plain scalar with a hash"),
+        (4, 6, 4, ("DL601",), "crlf"),
+        (6, 1, 7, ("DL1", "DL2"), ""),
+        (9, 1, 10, ("DL601",), "after the block"),
+    ]
