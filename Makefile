@@ -54,8 +54,27 @@ lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
+# Peers are installed when missing: Debian's hyperfine and time (as root), yamllint into the
+# venv, and optionally Spectral into bench/node_modules. Writes bench/results.md.
+bench: setup
+	@command -v hyperfine >/dev/null 2>&1 && test -x /usr/bin/time || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's hyperfine and time"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time >/dev/null; \
+	  else \
+	    echo "hyperfine or /usr/bin/time is missing: install them (e.g. 'sudo apt-get install hyperfine time')"; exit 1; \
+	  fi; }
+	@test -x $(BIN)/yamllint || $(BIN)/python -m pip install -q yamllint
+	@test -x bench/node_modules/.bin/spectral || { \
+	  command -v npm >/dev/null 2>&1 && npm install --prefix bench --no-package-lock --no-audit --no-fund --silent \
+	  || echo "Spectral could not be installed (npm missing or offline): its comparison is skipped"; }
+	$(BIN)/python bench/run.py
+
 schema: setup
 	$(BIN)/designlint schema > schemas/design.schema.json
+
+docs: setup schema
+	$(BIN)/python -m designlint.docs docs/rules
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,83 @@
+"""Time the graph rules in process: `build_graph` plus the DL4xx and DL702 checks via the registry.
+
+Usage: python bench/graph_rules.py DESIGN [--repeat N]
+Prints one JSON object: the design's size, the median seconds of `build_graph`, of each rule and
+of the whole (graph + rules), or `{"skipped": reason}` when `designlint.graph` is not there yet.
+Loading and validating are not timed: they are the CLI benchmarks' business.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import time
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("design")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    if importlib.util.find_spec("designlint.graph") is None:
+        print(json.dumps({"skipped": "designlint.graph is not written yet"}))
+        return 0
+
+    from designlint import config
+    from designlint.context import Context
+    from designlint.graph import build_graph
+    from designlint.linter import lint_source  # noqa: F401 - the rules' own import path
+    from designlint.load import validate
+    from designlint.registry import all_rules
+    from designlint.source import load_text
+
+    with open(args.design, encoding="utf-8") as handle:
+        source = load_text(handle.read())
+    design, problems = validate(source)
+    if design is None:
+        print(json.dumps({"skipped": f"the design does not validate: {problems[:1]}"}))
+        return 1
+    settings = config.Settings()
+    rules = [
+        r
+        for code, r in all_rules().items()
+        if r.check is not None and (code.startswith("DL4") or code == "DL702")
+    ]
+    build: list[float] = []
+    total: list[float] = []
+    per_rule: dict[str, list[float]] = {r.code: [] for r in rules}
+    findings: dict[str, int] = {}
+    graph = build_graph(design)  # warm: the first call also imports networkx
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        graph = build_graph(design)
+        built = time.perf_counter()
+        build.append(built - start)
+        ctx = Context(design, source, args.design, settings=settings)
+        ctx.__dict__["graph"] = graph  # the cached_property, filled with the graph just built
+        for r in rules:
+            if r.options is not None:
+                ctx.rule_options = {**ctx.rule_options, r.code: r.options()}
+            ctx.current_rule = r.code
+            t0 = time.perf_counter()
+            findings[r.code] = sum(1 for _ in r.check(ctx))
+            per_rule[r.code].append(time.perf_counter() - t0)
+        total.append(time.perf_counter() - start)
+    result = {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "sync_calls": sum(len(s.calls) for s in design.services.values()),
+        "build_graph_s": statistics.median(build),
+        "rules_s": {code: statistics.median(v) for code, v in per_rule.items()},
+        "total_s": statistics.median(total),
+        "findings": {code: n for code, n in findings.items() if n},
+        "repeat": args.repeat,
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

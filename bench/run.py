@@ -1,0 +1,449 @@
+"""The benchmark behind issue 8: designlint against its floors and its peers, in one run.
+
+`make bench` installs the peers and runs this. Every wall time is a median of alternating paired
+runs: each group of commands is measured by hyperfine in several rounds, the order of the
+commands reversed every other round, and every ratio is the median of the per-round ratios, so
+that a burst of load from other work on the machine hits both sides of a ratio alike. Peak memory
+comes from `/usr/bin/time -v`. The results go to bench/results.md (and the raw numbers to
+bench/out/results.json); the table is printed too.
+
+Usage: python bench/run.py [--rounds N] [--quick] [--out bench/results.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OUT = os.path.join(HERE, "out")
+BIN = os.path.dirname(sys.executable)  # the venv's bin: designlint, yamllint, check-jsonschema
+PY = sys.executable
+EXAMPLE = os.path.join(ROOT, "examples", "twitter.yaml")
+SCHEMA = os.path.join(ROOT, "schemas", "design.schema.json")
+SPECTRAL = os.path.join(HERE, "node_modules", ".bin", "spectral")
+SPECTRAL_RULESET = os.path.join(HERE, "spectral.yaml")
+COPIES = 200
+DIAGRAM_LIMIT_S = 30.0
+
+sys.path.insert(0, HERE)
+import generate  # noqa: E402 - bench/ is not a package
+
+
+def q(path: str) -> str:
+    return shlex.quote(path)
+
+
+def floor(paths: str, gc_off: bool = False) -> str:
+    """`python -c "import yaml"` plus a CSafeLoader load of each file: what any YAML tool pays."""
+    code = "import sys, yaml\n"
+    if gc_off:
+        code = "import gc, sys, yaml\ngc.disable()\n"
+    code += (
+        "for p in sys.argv[1:]:\n"
+        "    with open(p, 'rb') as f:\n"
+        "        yaml.load(f, Loader=yaml.CSafeLoader)\n"
+    )
+    return f"{q(PY)} -c {q(code)} {paths}"
+
+
+def tool(name: str) -> str | None:
+    """A peer from the venv first, then from PATH."""
+    local = os.path.join(BIN, name)
+    if os.access(local, os.X_OK):
+        return local
+    return shutil.which(name)
+
+
+@dataclass
+class Cmd:
+    key: str
+    label: str
+    line: str
+    times: list[float] = field(default_factory=list)
+    rounds: list[float] = field(default_factory=list)  # median of each round
+    exit_codes: list[int] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.times) if self.times else None
+
+    @property
+    def rss_mib(self) -> float | None:
+        return statistics.median(self.rss_kib) / 1024 if self.rss_kib else None
+
+
+class Bench:
+    def __init__(self, rounds: int, quick: bool) -> None:
+        self.rounds = rounds
+        self.quick = quick
+        self.cmds: dict[str, Cmd] = {}
+        self.notes: list[str] = []
+        self.extra: dict[str, object] = {}
+        self.hyperfine = shutil.which("hyperfine")
+        self.time_v = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+    def add(self, key: str, label: str, line: str) -> Cmd:
+        self.cmds[key] = Cmd(key, label, line)
+        return self.cmds[key]
+
+    # -- measuring -----------------------------------------------------------------------
+    def wall(self, keys: list[str], runs: int, warmup: int, rounds: int | None = None) -> None:
+        """hyperfine over `keys`, `rounds` times, reversing the order every other round."""
+        cmds = [self.cmds[k] for k in dict.fromkeys(keys) if k in self.cmds]
+        for r in range(rounds or self.rounds):
+            order = cmds if r % 2 == 0 else list(reversed(cmds))
+            export = os.path.join(OUT, "hyperfine.json")
+            argv = [self.hyperfine, "--style", "none", "-N", "--ignore-failure"]
+            argv += ["--warmup", str(warmup), "--runs", str(runs), "--export-json", export]
+            argv += [c.line for c in order]
+            # -N runs commands without a shell; lines with shell syntax need one.
+            if any(any(ch in c.line for ch in "*|;&<>$") for c in order):
+                argv.remove("-N")
+            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+            with open(export, encoding="utf-8") as handle:
+                results = json.load(handle)["results"]
+            for c, res in zip(order, results, strict=True):
+                c.times.extend(res["times"])
+                c.exit_codes.extend(int(e) for e in res.get("exit_codes") or [])
+                c.rounds.append(statistics.median(res["times"]))
+            print(f"  round {r + 1}: " + ", ".join(f"{c.key} {c.rounds[-1]:.3f}s" for c in cmds))
+
+    def memory(self, keys: list[str], rounds: int = 1) -> None:
+        """Peak RSS from `/usr/bin/time -v`, alternating the commands."""
+        if not self.time_v:
+            self.notes.append("`/usr/bin/time` is missing: no peak-memory figures.")
+            return
+        cmds = [self.cmds[k] for k in dict.fromkeys(keys) if k in self.cmds]
+        for r in range(rounds):
+            for c in cmds if r % 2 == 0 else reversed(cmds):
+                report = os.path.join(OUT, "time-v.txt")
+                argv = [self.time_v, "-v", "-o", report, "sh", "-c", c.line]
+                subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                with open(report, encoding="utf-8") as handle:
+                    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", handle.read())
+                if match:
+                    c.rss_kib.append(int(match.group(1)))
+            print("  memory: " + ", ".join(f"{c.key} {c.rss_mib or 0:.0f} MiB" for c in cmds))
+
+    def ratio(self, a: str, b: str, rss: bool = False) -> float | None:
+        """Median of the per-round ratios a/b (paired), or of the medians when not paired."""
+        ca, cb = self.cmds.get(a), self.cmds.get(b)
+        if not ca or not cb:
+            return None
+        if rss:
+            return ca.rss_mib / cb.rss_mib if ca.rss_mib and cb.rss_mib else None
+        if len(ca.rounds) == len(cb.rounds) and ca.rounds:
+            return statistics.median(x / y for x, y in zip(ca.rounds, cb.rounds, strict=True))
+        return ca.median / cb.median if ca.median and cb.median else None
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    import yaml
+
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "pyyaml": yaml.__version__,
+        "libyaml": str(getattr(yaml, "__with_libyaml__", False)),
+        "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+    }
+
+
+def findings_of(designlint: str, path: str) -> dict[str, int]:
+    """Which rules fire on a design (for the "what fires" note): code -> count."""
+    proc = subprocess.run(
+        [designlint, "check", "--format", "json", path], capture_output=True, text=True
+    )
+    try:
+        data = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        return {"exit": proc.returncode, "stderr": proc.stderr.strip()[-200:]}  # type: ignore[dict-item]
+    counts: dict[str, int] = {}
+    for f in data.get("findings", []):
+        counts[f["code"]] = counts.get(f["code"], 0) + 1
+    return counts
+
+
+def prepare(quick: bool) -> dict[str, str]:
+    os.makedirs(OUT, exist_ok=True)
+    sizes = [10, 100, 500, 1000] + ([] if quick else [10000])
+    paths = {str(n): generate.write(n, OUT) for n in sizes}
+    copies = os.path.join(OUT, "copies")
+    shutil.rmtree(copies, ignore_errors=True)
+    os.makedirs(copies)
+    for i in range(COPIES):
+        shutil.copyfile(EXAMPLE, os.path.join(copies, f"design-{i:03d}.design.yaml"))
+    paths["copies"] = os.path.join(copies, "*.design.yaml")
+    return paths
+
+
+def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
+    b = Bench(args.rounds, args.quick)
+    if not b.hyperfine:
+        sys.exit("bench: hyperfine is missing; `make bench` installs it (Debian's hyperfine)")
+    info = machine()
+    print(f"bench: {info['date']}, {info['nproc']} cpus ({info['cpu']}), load {info['load']}")
+    paths = prepare(args.quick)
+    big = "1000" if args.quick else "10000"
+    dl = os.path.join(BIN, "designlint")
+    yamllint = tool("yamllint")
+    cjs = tool("check-jsonschema")
+    spectral = SPECTRAL if os.access(SPECTRAL, os.X_OK) else None
+    ex = q(EXAMPLE)
+
+    print("what fires on the generated designs ...")
+    fires = {n: findings_of(dl, paths[n]) for n in ("10", "100", "500", "1000")}
+    fires["twitter"] = findings_of(dl, EXAMPLE)
+
+    # 1. cold check of the example
+    b.add("check", "designlint check example", f"{q(dl)} check {ex}")
+    b.add("floor", "floor: import yaml + CSafeLoader load", floor(ex))
+    b.add("version", "designlint --version", f"{q(dl)} --version")
+    if yamllint:
+        b.add("yamllint", "yamllint example", f"{q(yamllint)} {ex}")
+    else:
+        b.notes.append("yamllint is missing: its comparisons are skipped.")
+    if cjs:
+        b.add("cjs", "check-jsonschema example", f"{q(cjs)} --schemafile {q(SCHEMA)} {ex}")
+    else:
+        b.notes.append("check-jsonschema is missing: its comparison is skipped.")
+    print("cold start on the example ...")
+    runs = 3 if args.quick else 5
+    b.wall(["check", "floor", "version", "yamllint", "cjs"], runs=runs, warmup=2)
+    b.memory(["check", "floor", "yamllint", "cjs"])
+
+    # 2. 200 copies in one invocation
+    many = paths["copies"]
+    b.add("check200", f"designlint check {COPIES} copies", f"{q(dl)} check {many}")
+    b.add("floor200", f"floor over the {COPIES} files", floor(many))
+    if yamllint:
+        b.add("yamllint200", f"yamllint {COPIES} copies", f"{q(yamllint)} {many}")
+    print(f"{COPIES} designs in one invocation ...")
+    b.wall(["check200", "floor200", "yamllint200"], runs=1 if args.quick else 3, warmup=1)
+
+    # 3. the big designs
+    for n in ("1000", big):
+        p = q(paths[n])
+        b.add(f"check{n}", f"designlint check {int(n):,} services", f"{q(dl)} check {p}")
+        b.add(f"floorgc{n}", f"GC-off CSafeLoader floor, {int(n):,}", floor(p, gc_off=True))
+    print("the 1k and 10k designs ...")
+    b.wall(["check1000", "floorgc1000", f"check{big}", f"floorgc{big}"], runs=1, warmup=0)
+    b.memory([f"check{big}", f"floorgc{big}"])
+    if yamllint:
+        b.add(f"yamllint{big}", f"yamllint {int(big):,} services", f"{q(yamllint)} {q(paths[big])}")
+        b.memory([f"yamllint{big}"])
+    if spectral:
+        line = f"{q(spectral)} lint --quiet -r {q(SPECTRAL_RULESET)} {q(paths[big])}"
+        b.add(f"spectral{big}", f"Spectral (3 rules) {int(big):,} services", line)
+        b.wall([f"spectral{big}"], runs=1, warmup=0, rounds=1)
+        b.memory([f"spectral{big}"])
+    else:
+        b.notes.append("Spectral is not installed (bench/node_modules): its comparison is skipped.")
+
+    # 4. graph rules in process
+    print("graph rules in process ...")
+    proc = subprocess.run(
+        [PY, os.path.join(HERE, "graph_rules.py"), paths[big], "--repeat", "3"],
+        capture_output=True,
+        text=True,
+    )
+    try:
+        b.extra["graph"] = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (json.JSONDecodeError, IndexError):
+        b.extra["graph"] = {"skipped": f"failed: {proc.stderr.strip()[-300:]}"}
+
+    # 5. diagrams
+    import importlib.util
+
+    if importlib.util.find_spec("designlint.commands.diagram"):
+        print("diagrams ...")
+        svg = os.path.join(OUT, "twitter.svg")
+        b.add("diagram", "designlint diagram example (svg)", f"{q(dl)} diagram {ex} -o {q(svg)}")
+        b.wall(["diagram"], runs=3, warmup=1, rounds=1)
+        out500 = os.path.join(OUT, "services-500.svg")
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [dl, "diagram", paths["500"], "-o", out500],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        took = time.perf_counter() - start
+        message = (proc.stderr.strip() or proc.stdout.strip()).splitlines()
+        b.extra["diagram500"] = {
+            "seconds": took,
+            "exit": proc.returncode,
+            "message": message[-1] if message else "",
+            "rendered": proc.returncode == 0 and os.path.exists(out500),
+        }
+    else:
+        b.notes.append("`designlint diagram` is not available yet: the diagram rows are skipped.")
+
+    info["load_after"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return {"info": info, "bench": b, "fires": fires, "big": big}
+
+
+# -- reporting ------------------------------------------------------------------------------
+def fmt_s(x: float | None) -> str:
+    if x is None:
+        return "–"
+    return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
+
+
+def fmt_r(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}×"
+
+
+def verdict(value: float | None, limit: float) -> str:
+    if value is None:
+        return "not measured"
+    return "**met**" if value <= limit else f"**not met** (gap {value / limit:.2f}× the target)"
+
+
+def report(res: dict) -> str:  # noqa: C901 - one page
+    b: Bench = res["bench"]
+    info = res["info"]
+    big = res["big"]
+    nbig = f"{int(big) // 1000}k"
+    lines = [
+        "# designlint benchmark results",
+        "",
+        f"Run by `make bench` on {info['date']}: {info['nproc']} CPUs ({info['cpu']}), "
+        f"Python {info['python']}, PyYAML {info['pyyaml']} (libyaml: {info['libyaml']}). "
+        f"Load average {info['load']} at the start, {info['load_after']} at the end: the machine "
+        "is shared, so compare only within one run; ratios are medians of per-round ratios of "
+        "alternating paired runs (hyperfine), peak memory is `/usr/bin/time -v`'s maximum RSS.",
+        "",
+        "| benchmark | median wall | runs | peak RSS |",
+        "|---|---:|---:|---:|",
+    ]
+    for c in b.cmds.values():
+        rss = f"{c.rss_mib:.0f} MiB" if c.rss_mib else "–"
+        codes = sorted(set(c.exit_codes))
+        flag = f" (exit {', '.join(map(str, codes))})" if codes and codes != [0] else ""
+        lines.append(f"| {c.label}{flag} | {fmt_s(c.median)} | {len(c.times)} | {rss} |")
+    graph = b.extra.get("graph", {})
+    if isinstance(graph, dict) and "total_s" in graph:
+        lines.append(
+            f"| graph rules in process ({graph['nodes']:,} nodes, {graph['edges']:,} edges, "
+            f"{graph['sync_calls']:,} sync calls): build_graph + DL4xx + DL702 | "
+            f"{fmt_s(graph['total_s'])} | {graph['repeat']} | – |"
+        )
+    d500 = b.extra.get("diagram500")
+    if isinstance(d500, dict):
+        what = "rendered" if d500["rendered"] else f"exit {d500['exit']}: {d500['message']}"
+        took = fmt_s(d500["seconds"])
+        lines.append(f"| designlint diagram, 500 services ({what}) | {took} | 1 | – |")
+    lines += ["", "## Targets (issue 8)", ""]
+    r = b.ratio
+    rows = [
+        ("cold check ÷ check-jsonschema (must ≤ 1.0)", r("check", "cjs"), 1.0),
+        ("cold check ÷ yamllint (aim ≤ 1.0)", r("check", "yamllint"), 1.0),
+        ("cold check ÷ floor (info)", r("check", "floor"), None),
+        (f"{COPIES} designs ÷ yamllint (must ≤ 1.0)", r("check200", "yamllint200"), 1.0),
+        (f"{COPIES} designs ÷ floor (aim ≤ 2.0)", r("check200", "floor200"), 2.0),
+        (f"{nbig} design ÷ Spectral (≤ 1.0)", r(f"check{big}", f"spectral{big}"), 1.0),
+        (f"{nbig} design ÷ GC-off parse floor (≤ 1.6)", r(f"check{big}", f"floorgc{big}"), 1.6),
+        (
+            f"{nbig} design peak memory ÷ yamllint's (≤ 1.0)",
+            r(f"check{big}", f"yamllint{big}", rss=True),
+            1.0,
+        ),
+        (f"{nbig}/1k wall (≤ 11)", r(f"check{big}", "check1000"), 11.0),
+    ]
+    lines += ["| target | ratio | verdict |", "|---|---:|---|"]
+    for name, value, limit in rows:
+        lines.append(f"| {name} | {fmt_r(value)} | {verdict(value, limit) if limit else ''} |")
+    if isinstance(graph, dict) and "total_s" in graph:
+        lines.append(
+            f"| graph rules on {nbig} nodes ≤ 100 ms | {fmt_s(graph['total_s'])} | "
+            f"{verdict(graph['total_s'], 0.1)} |"
+        )
+        per = ", ".join(f"{k} {fmt_s(v)}" for k, v in graph["rules_s"].items())
+        lines += ["", f"Graph rules: build_graph {fmt_s(graph['build_graph_s'])}; {per}."]
+    elif graph:
+        lines += ["", f"Graph rules: skipped ({graph.get('skipped')})."]
+    if isinstance(d500, dict):
+        ok = d500["seconds"] <= DIAGRAM_LIMIT_S and (d500["rendered"] or d500["message"])
+        lines.append(
+            f"500-service diagram within {DIAGRAM_LIMIT_S:.0f} s, rendered or a clear message: "
+            f"{'**met**' if ok else '**not met**'} ({fmt_s(d500['seconds'])}, "
+            f"{'rendered' if d500['rendered'] else repr(d500['message'])})."
+        )
+    lines += ["", "## What fires on the designs", ""]
+    for name, counts in res["fires"].items():
+        label = "examples/twitter.yaml" if name == "twitter" else f"{name} services"
+        text = ", ".join(f"{k} ×{v}" for k, v in sorted(counts.items())) or "nothing (clean)"
+        lines.append(f"- {label}: {text}")
+    if b.notes:
+        lines += ["", "## Notes", ""] + [f"- {n}" for n in b.notes]
+    lines += [
+        "",
+        "Designs: `bench/generate.py` (N services, each owning a datastore with an entity, a key, "
+        "an index and two indexed queries, ~2 sync calls per service in a DAG, APIs, queues, "
+        "caches, flows with budgets). Commands: see `bench/run.py`; raw numbers in "
+        "`bench/out/results.json`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per group")
+    parser.add_argument("--quick", action="store_true", help="1k instead of 10k; fewer runs")
+    parser.add_argument("--out", default=os.path.join(HERE, "results.md"))
+    args = parser.parse_args(argv)
+    res = run(args)
+    text = report(res)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    raw = {
+        "info": res["info"],
+        "commands": {
+            k: {
+                "line": c.line,
+                "times": c.times,
+                "rounds": c.rounds,
+                "exit_codes": c.exit_codes,
+                "rss_kib": c.rss_kib,
+            }
+            for k, c in res["bench"].cmds.items()
+        },
+        "extra": res["bench"].extra,
+        "fires": res["fires"],
+    }
+    with open(os.path.join(OUT, "results.json"), "w", encoding="utf-8") as handle:
+        json.dump(raw, handle, indent=1)
+    print()
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
