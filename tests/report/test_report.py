@@ -156,3 +156,11 @@ def test_exceeded_budget_is_marked_in_both_formats(tmp_path):
     row = next(line for line in md.splitlines() if line.startswith("| read-timeline |"))
     assert "┃▓" in row and "| exceeded |" in row
     assert "DL704" in md
+
+
+def test_report_uses_checks_config(tmp_path):
+    cfg = tmp_path / ".designlint.yaml"
+    cfg.write_text("ignore: [DL403]\n", encoding="utf-8")
+    md = _write(HOSTILE, tmp_path / "r.md", "--config", str(cfg))
+    assert "DL403" not in md
+    assert "| 2. High-level design and API | 100 |" in md

@@ -38,7 +38,15 @@ SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
     show_default=True,
     help="Seconds Graphviz may take to draw the HTML report's diagram before it is left out.",
 )
-def command(file: str, output: str, timeout: float) -> int:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Config file (.designlint.yaml or pyproject.toml); default: discovered upward from "
+    "FILE, as `check` does, so the report scores the rules `check` runs.",
+)
+def command(file: str, output: str, timeout: float, config_file: str | None) -> int:
     """Write a design-review report of FILE: the diagram, findings by interview phase with a
     coverage score per phase, the capacity table and each flow's latency budget.
 
@@ -58,7 +66,9 @@ def command(file: str, output: str, timeout: float) -> int:
     if not os.path.isdir(directory):
         raise InputError(f"{output}: the directory {directory} does not exist")
 
-    data = gathering.gather(file, directory, want_svg=fmt == "html", timeout=timeout)
+    data = gathering.gather(
+        file, directory, want_svg=fmt == "html", timeout=timeout, config_file=config_file
+    )
     if fmt == "html":
         from designlint.reportdoc import html
 

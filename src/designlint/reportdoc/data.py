@@ -57,13 +57,18 @@ class ReportData:
         return rule.url if rule else None
 
 
-def gather(file: str, out_dir: str, want_svg: bool, timeout: float = 30.0) -> ReportData:
-    """Lint, score and measure `file`; draw it as SVG (into a temporary dir under `out_dir`)."""
+def gather(
+    file: str, out_dir: str, want_svg: bool, timeout: float = 30.0, config_file: str | None = None
+) -> ReportData:
+    """Lint, score and measure `file`; draw it as SVG (into a temporary dir under `out_dir`).
+
+    Settings are `check`'s: `config_file`, else the config discovered upward from `file`, so
+    that the report scores exactly the rules `check` runs."""
     from designlint.linter import lint_path, read_bytes, rule_enabled
     from designlint.load import validate
     from designlint.source import decode, load_text
 
-    settings = config.Settings()
+    settings = config.Resolver({}, explicit=config_file).for_file(file)
     findings = sorted(lint_path(file, settings), key=Finding.sort_key)
     rules = all_rules()
     enabled = [r for r in rules.values() if rule_enabled(r, settings, file)]
