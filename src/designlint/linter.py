@@ -76,37 +76,18 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
         findings += [
             _stamp("DL006", v, file, source) for v in _traps_without_design(source, problems)
         ]
+    ctx = None
     if design is not None:
         ctx = Context(design, source, file, overrides=dict(settings.overrides), settings=settings)
         for r in rules.values():
-            if r.check is None or not rule_enabled(r, settings, file):
-                continue
-            ctx.rule_options = _options(r, settings, ctx.rule_options)
-            ctx.current_rule = r.code
-            # Rules are generators: stop one past the cap so a hostile file costs bounded time.
-            cap = settings.limits.max_problems
-            found = list(itertools.islice(r.check(ctx), cap + 1))
-            if len(found) > cap:
-                more = Violation(
-                    found[cap].path,
-                    f"more {r.code} findings are not shown (at most {cap:,} per rule and file)",
-                    found[cap].fix,
-                    found[cap].span,
-                )
-                found[cap] = more
-            findings.extend(_stamp(r.code, v, file, source) for v in found)
+            if r.check is not None and rule_enabled(r, settings, file):
+                findings.extend(_run_rule(r, ctx, settings, source))
     findings = [
         f for f in findings if f.code not in rules or rule_enabled(rules[f.code], settings, file)
     ]
     sups = suppress.scan(source.text)
     if sups:
-        resolve = functools.lru_cache(maxsize=None)(lookup)
-        findings = suppress.apply(findings, sups, resolve, source.smap)
-
-        def ran(r: Rule) -> bool:
-            return design is not None and rule_enabled(r, settings, file)
-
-        findings += [_stamp(c, v, file, source) for c, v in suppress.problems(sups, resolve, ran)]
+        findings = _suppress(findings, sups, ctx, settings, source, file)
     return _finish(findings, settings, file, rules)
 
 
@@ -122,6 +103,51 @@ def _traps_without_design(source: Source, problems: list[tuple[str, Violation]])
         for t in source.traps[: source.limits.max_problems]
         if t.path not in done and not (t.yaml11 == "a boolean" and bool in types_at(t.path))
     ]
+
+
+def _suppress(
+    findings: list[Finding],
+    sups: list[suppress.Suppression],
+    ctx: Context | None,
+    settings: config.Settings,
+    source: Source,
+    file: str,
+) -> list[Finding]:
+    """Apply inline suppressions; add DL008/DL009 about the suppressions themselves."""
+    rules = all_rules()
+    resolve = functools.lru_cache(maxsize=None)(lookup)
+    findings = suppress.apply(findings, sups, resolve, source.smap)
+    unused = rules.get("DL009")
+    if ctx is not None and unused is not None and rule_enabled(unused, settings, file):
+        # "Suppresses nothing" is a fact about the design, whatever is selected: a named rule
+        # that did not run is run quietly, only to judge its suppressions.
+        named = {r.code: r for s in sups for r in map(resolve, s.codes) if r is not None}
+        for r in named.values():
+            if r.check is not None and r.suppressible and not rule_enabled(r, settings, file):
+                suppress.apply(_run_rule(r, ctx, settings, source), sups, resolve, source.smap)
+
+    def judged(r: Rule) -> bool:
+        return ctx is not None and r.check is not None
+
+    found = suppress.problems(sups, resolve, judged)
+    return findings + [_stamp(c, v, file, source) for c, v in found]
+
+
+def _run_rule(r: Rule, ctx: Context, settings: config.Settings, source: Source) -> list[Finding]:
+    ctx.rule_options = _options(r, settings, ctx.rule_options)
+    ctx.current_rule = r.code
+    # Rules are generators: stop one past the cap so a hostile file costs bounded time.
+    cap = settings.limits.max_problems
+    found = list(itertools.islice(r.check(ctx), cap + 1))
+    if len(found) > cap:
+        more = Violation(
+            found[cap].path,
+            f"more {r.code} findings are not shown (at most {cap:,} per rule and file)",
+            found[cap].fix,
+            found[cap].span,
+        )
+        found[cap] = more
+    return [_stamp(r.code, v, ctx.file, source) for v in found]
 
 
 def lint_file(path: str, settings: config.Settings) -> tuple[list[Finding], str | None]:

@@ -8,7 +8,8 @@ not a comment. Only files that loaded without DL001 get here, so the scanner can
 Scope: a trailing comment applies to its own line; a comment on a line of its own applies to the
 next line. A finding counts as on the line where it is reported and on the line of its element's
 key (`links:` for a finding at `caches.links`). Codes are matched exactly, by code or rule name
-(no prefixes, no blanket `ignore`).
+(no prefixes, no blanket `ignore`). The reason is the text after the bracket, up to another
+tool's ` # ` comment.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*designlint\s*:\s*ignore\b(?P<rest>.*)$")
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks libyaml counts
+# A reason ends where another tool's comment starts: `... reason  # yamllint disable-line`.
+_NEXT_COMMENT = re.compile(r"\s#(?=\s|$)")
 _CODES = re.compile(r"\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
 
 
@@ -71,7 +74,8 @@ def scan(text: str) -> list[Suppression]:
         codes = (
             tuple(c.strip() for c in rest.group("codes").split(",") if c.strip()) if rest else ()
         )
-        reason = rest.group("reason").strip().lstrip(":-–— ").strip() if rest else ""
+        reason = _NEXT_COMMENT.split(rest.group("reason"), maxsplit=1)[0] if rest else ""
+        reason = reason.strip().lstrip(":-–— ").strip()
         out.append(
             Suppression(
                 line=number,

@@ -82,8 +82,10 @@ def test_unused_suppression_is_dl009(tmp_path):
     found = findings(*SELECT, str(design))
     assert codes_lines(found) == [("DL601", 6), ("DL601", 7), ("DL009", 8)]
     assert found[-1]["column"] == text.splitlines()[7].index("#") + 1
-    # A rule that did not run cannot be judged: no DL009 when DL6 is not selected.
-    assert codes_lines(findings("--select", "DL0", str(design))) == []
+    # Unused is a fact about the design: DL601 is run quietly to judge it when not selected.
+    assert codes_lines(findings("--select", "DL0", str(design))) == [("DL009", 8)]
+    assert codes_lines(findings("--select", "DL009", str(design))) == [("DL009", 8)]
+    assert codes_lines(findings("--select", "DL6", str(design))) == [("DL601", 6), ("DL601", 7)]
     # And DL009 itself can be switched off.
     assert ("DL009", 8) not in codes_lines(findings(*SELECT, "--ignore", "DL009", str(design)))
 

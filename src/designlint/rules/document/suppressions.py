@@ -19,6 +19,8 @@ add(
     ```yaml
     designlint: 1
     name: Shortener
+    services:
+      link-service: {}
     caches:
       links: {owner: link-service}  # designlint: ignore[DL601]
     ```
@@ -27,9 +29,14 @@ add(
     ```yaml
     designlint: 1
     name: Shortener
+    services:
+      link-service: {}
     caches:
       links: {owner: link-service}  # designlint: ignore[DL601] links never change; memory is capped
     ```
+
+    The reason is the text after the bracket (up to another tool's ` # ` comment). A
+    suppression without one still applies; this finding asks for the missing why.
     """,
     __name__,
 )
@@ -51,6 +58,8 @@ add(
     ```yaml
     designlint: 1
     name: Shortener
+    services:
+      link-service: {}
     caches:
       links: {owner: link-service, ttl: 1d}  # designlint: ignore[DL601] kept forever
     ```
@@ -59,9 +68,16 @@ add(
     ```yaml
     designlint: 1
     name: Shortener
+    services:
+      link-service: {}
     caches:
       links: {owner: link-service, ttl: 1d}
     ```
+
+    Also reported: a suppression naming an unknown rule or one of DL001-DL007 (problems with the
+    document itself cannot be suppressed), and a baseline entry (`--baseline`) that matches no
+    finding any more, at its line in the baseline file. A rule named in a suppression is judged
+    even when it is not selected.
     """,
     __name__,
 )
