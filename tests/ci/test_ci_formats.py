@@ -124,12 +124,12 @@ def test_github_workflow_commands_and_escaping(tmp_path):
     assert len(errors) == 2 and len(warnings) == 1
     escaped_file = str(design).replace(",", "%2C").replace(":", "%3A")
     assert errors[0].startswith(f"::error file={escaped_file},line=4,col=")
-    assert ",title=DL003 (unknown-reference)::" in errors[0]
+    assert ",title=DL003::" in errors[0] and "(unknown-reference)" in errors[0]
     assert "50%25off" in errors[0]
     assert "two%0Alines" in errors[1]
     assert all("\r" not in line for line in lines)
     assert warnings[0].startswith(f"::warning file={escaped_file},line=6,")
-    assert "title=DL601 (cache-without-eviction)::" in warnings[0]
+    assert "title=DL601::" in warnings[0]
 
 
 def test_github_info_is_a_notice(tmp_path):
@@ -138,7 +138,7 @@ def test_github_info_is_a_notice(tmp_path):
 
     f = Finding("DL999", "x", Severity.INFO, "a, b: c", "d.yaml")
     assert render([f], 1, {"quiet": True}).startswith(
-        "::notice file=d.yaml,line=1,col=1,endLine=1,endColumn=1,title=DL999 (x)::a, b: c"
+        "::notice file=d.yaml,line=1,col=1,endLine=1,endColumn=1,title=DL999::a, b: c (x)"
     )
 
 

@@ -1,6 +1,6 @@
 """`--format github`: GitHub Actions workflow commands that annotate pull requests.
 
-`::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE (name)::message`; warnings
+`::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE::message (rule-name)`; warnings
 become `::warning`, info `::notice`. Escaping follows GitHub's toolkit (`@actions/core`):
 `%`, CR and LF in the message; additionally `:` and `,` in property values.
 """
@@ -45,9 +45,9 @@ def render(findings: Sequence[Finding], files: int, options: dict | None = None)
             f"col={f.span.column}",
             f"endLine={end_line}",
             f"endColumn={end_column}",
-            f"title={escape_property(f'{f.code} ({f.rule})')}",
+            f"title={escape_property(f.code)}",
         ]
-        message = f.message + (f"\nhelp: {f.help}" if f.help else "")
+        message = f"{f.message} ({f.rule})" + (f"\nhelp: {f.help}" if f.help else "")
         out.append(f"::{_COMMAND[f.severity]} {','.join(props)}::{escape_data(message)}")
     if not options.get("quiet"):
         c = counts(findings, files)
