@@ -73,9 +73,7 @@ def command(file: str, output: str, timeout: float, config_file: str | None) -> 
         from designlint.reportdoc import html
 
         if data.loaded and data.svg is None and data.svg_note:
-            click.echo(
-                f"designlint: note: {data.svg_note} The report is written without it.", err=True
-            )
+            click.echo(f"designlint: note: {data.svg_note} The page says so.", err=True)
         write_atomic(output, html.render(data))
     else:
         from designlint.reportdoc import markdown

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,10 +116,16 @@ def _draw(data: ReportData, design: Any, out_dir: str, want_svg: bool, timeout: 
     except ImportError as exc:  # the `diagrams` package is an install-time dependency
         data.svg_note = f"The diagram needs the `diagrams` package ({exc}); it is left out."
         return
+    if shutil.which("dot") is None:
+        data.svg_note = (
+            "No diagram: Graphviz is not installed (`dot` is not on PATH). Install it (e.g. "
+            "`sudo apt-get install graphviz`) and write the report again to see the picture."
+        )
+        return
     try:
         raw = render.render(plan, os.path.join(out_dir, "report.svg"), "svg", timeout=timeout)
     except RenderError as exc:
-        data.svg_note = f"No diagram: {exc}."
+        data.svg_note = f"No diagram: {str(exc).rstrip('.')}."
         return
     text = raw.decode("utf-8", "replace")
     data.svg_width = natural_width(text)

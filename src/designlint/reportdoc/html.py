@@ -125,7 +125,7 @@ def _diagram(data: ReportData) -> str:
             f'<figure class="diagram" id="diagram">{data.svg}</figure>'
         )
     else:
-        inner = f'<p class="note" id="diagram-missing">{esc(data.svg_note or "No diagram.")}</p>'
+        inner = f'<p class="note" id="diagram-missing">{prose(data.svg_note or "No diagram.")}</p>'
         if data.mermaid:
             inner += (
                 "<details><summary>The diagram as Mermaid text (paste it into any Mermaid "
