@@ -77,6 +77,8 @@ def test_html_report_of_twitter_has_every_section(tmp_path):
         assert f'id="phase-{pid}"' in page
     assert "15 + 1 + 10 + 20 + 1 = 47 ms" in page and "SLA 200 ms p99" in page
     assert "@media print" in page
+    again = _write(EXAMPLES / "twitter.yaml", tmp_path / "again.html")
+    assert again == page  # byte-identical across runs: reports can be diffed and cached
 
 
 def test_findings_link_to_rule_docs(tmp_path):
