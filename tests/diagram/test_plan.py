@@ -162,3 +162,15 @@ def test_large_designs_fold_then_leave_out_and_say_so() -> None:
     assert all(e.source in ids and e.target in ids for e in plan.edges)
     small = planning.build(design(services={"a": {}}))
     assert small.omitted == ()
+
+
+def test_dense_designs_keep_flow_edges_first_under_the_edge_cap() -> None:
+    names = [f"s{i}" for i in range(30)]
+    services = {n: {"calls": [m for m in names if m != n]} for n in names}
+    d = design(services=services, flows={"f": {"path": ["s29", "s0"]}})
+    plan = planning.build(d)
+    assert len(plan.edges) == planning.MAX_EDGES
+    assert plan.omitted == (
+        f"left out {870 - planning.MAX_EDGES} of 870 edges (kept those on flows first)",
+    )
+    assert any(e.flows for e in plan.edges)

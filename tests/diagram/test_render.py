@@ -169,3 +169,15 @@ def test_diagrams_is_imported_only_by_render() -> None:
         "assert 'diagrams' not in sys.modules"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@needs_dot
+def test_an_unwritable_output_directory_is_an_input_error(tmp_path: Path) -> None:
+    from designlint.diagram import plan as planning
+    from designlint.diagram import render
+    from designlint.errors import InputError
+    from designlint.model import Design
+
+    plan = planning.build(Design.model_validate({"designlint": 1, "name": "t"}))
+    with pytest.raises(InputError, match="cannot write in"):
+        render.render(plan, str(tmp_path / "gone" / "x.png"), "png")

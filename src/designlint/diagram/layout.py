@@ -128,6 +128,15 @@ def collapse(
     return nodes, edges, owner, omitted
 
 
+def cap_edges(edges: list[PlanEdge], limit: int) -> tuple[list[PlanEdge], str]:
+    """Keep the edges flows travel, then the first declared, up to `limit` (Mermaid refuses
+    more than 500 edges by default, and nobody reads them)."""
+    order = sorted(range(len(edges)), key=lambda i: (not edges[i].flows, i))
+    keep = set(order[:limit])
+    note = f"left out {len(edges) - limit} of {len(edges)} edges (kept those on flows first)"
+    return [e for i, e in enumerate(edges) if i in keep], note
+
+
 def _redirect(edges: list[PlanEdge], fold: dict[str, str]) -> list[PlanEdge]:
     merged: dict[tuple[str, str, str], PlanEdge] = {}
     for e in edges:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from designlint.diagram import layout, paths
 from designlint.diagram.records import (
     IMAGE_MAX_NODES,
+    MAX_EDGES,
     MAX_LABEL,
     MAX_NODES,
     STYLES,
@@ -30,6 +31,7 @@ from designlint.model import Design
 
 __all__ = [
     "IMAGE_MAX_NODES",
+    "MAX_EDGES",
     "MAX_LABEL",
     "MAX_NODES",
     "STYLES",
@@ -56,6 +58,9 @@ def build(design: Design, findings: Iterable[Finding] = (), max_nodes: int = MAX
     omitted: list[str] = []
     if len(nodes) > max_nodes:
         nodes, edges, owner, omitted = layout.collapse(nodes, edges, owner, node_of, max_nodes)
+    if len(edges) > MAX_EDGES:
+        edges, note = layout.cap_edges(edges, MAX_EDGES)
+        omitted.append(note)
     clusters = layout.clusters(design, nodes, owner, node_of)
     counts: dict[str, int] = {}
     for n in nodes:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 # Graphviz's layout several times slower than plain boxes.
 MAX_NODES = 150
 IMAGE_MAX_NODES = 60
+MAX_EDGES = 400
 MAX_LABEL = 48
 
 # Edge kind -> line style; every output maps these three words onto its own syntax.

@@ -28,7 +28,7 @@ from designlint.diagram.records import (
     PlanEdge,
     PlanNode,
 )
-from designlint.errors import RenderError
+from designlint.errors import InputError, RenderError
 
 FORMATS = ("png", "svg", "pdf")
 TIMEOUT = 30.0
@@ -255,7 +255,11 @@ def render(plan: Plan, out: str, fmt: str, timeout: float = TIMEOUT) -> bytes:
         )
     text, icons = source(plan)
     directory = os.path.dirname(os.path.abspath(out))
-    with tempfile.TemporaryDirectory(prefix=".designlint-", dir=directory) as tmp:
+    try:
+        workdir = tempfile.TemporaryDirectory(prefix=".designlint-", dir=directory)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write in {directory} ({exc.strerror or exc})") from exc
+    with workdir as tmp:
         target = os.path.join(tmp, f"diagram.{fmt}")
         try:
             done = subprocess.run(
