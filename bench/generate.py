@@ -64,7 +64,7 @@ def design(n: int, seed: int = 8) -> dict[str, Any]:
         raise ValueError("a synthetic design needs at least 2 services")
     rng = random.Random(seed)
     publics = [i for i in range(n) if i % PUBLIC_EVERY == 0]
-    nreq = min(functional_count(n), len(publics))
+    nreq = functional_count(n)
     reqs = [f"flow-{k}" for k in range(nreq)]
     entry = {i: publics[k % len(publics)] for k, i in enumerate(range(nreq))}  # req k -> service
 

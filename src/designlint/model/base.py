@@ -41,11 +41,20 @@ class Model(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _drop_extensions(cls, data: Any) -> Any:
-        if isinstance(data, dict) and any(isinstance(k, str) and k.startswith("x-") for k in data):
-            return {
-                k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))
-            }
+        # Runs for every model instance (70k on the 10k-service benchmark design): a plain loop
+        # that returns at once costs half of an `any()` over a generator.
+        if isinstance(data, dict):
+            for k in data:
+                if k.__class__ is str:
+                    if k[:2] == "x-":
+                        return _without_extensions(data)
+                elif isinstance(k, str) and k.startswith("x-"):
+                    return _without_extensions(data)
         return data
+
+
+def _without_extensions(data: dict) -> dict:
+    return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
 
 
 def _validate_quantity(value: Any) -> q.Quantity:
