@@ -6,7 +6,7 @@ interpreter (so module imports are cold, as they are for a user running `designl
 
 - import_pint: `import pint` after designlint's own imports (pydantic, yaml, click...)
 - default_registry: `pint.UnitRegistry()`, pint's full definitions (the cost avoided)
-- custom_registry: `designlint.units.registry()`, the shipped 27-unit definitions file
+- custom_registry: `designlint.units.registry()`, the shipped 25-unit definitions file
 - lark: importing lark and building the LALR expression parser
 - evaluate: evaluating DESIGN's estimates (default examples/twitter.yaml) once everything above
   is loaded

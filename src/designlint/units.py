@@ -1,19 +1,26 @@
 """The pint unit registry for estimates: small, built once, and only when a design has estimates.
 
-Measured on the project machine (Python 3, pint 0.25.3, best of several noisy runs; the numbers
-vary by 2x between runs):
+Measured on the project machine (pint 0.25.3, lark 1.3.1, CPython 3.11, fresh interpreter per
+run after designlint's own imports, `python bench/estimates.py --repeat 9`, minimum / median in
+ms; the machine was shared and loaded, so medians run high):
 
-    import pint (after designlint's own imports)      ~75 ms
-    pint.UnitRegistry() (the default definitions)     ~190 ms  (up to 280 ms)
-    pint.UnitRegistry(filename=units.txt) (this one)  ~8 ms
-    first conversion                                  <1 ms
+    import pint                                        67 / 110   (73 on a quiet run)
+    pint.UnitRegistry(), pint's default definitions   167 / 246   (190 on a quiet run)
+    registry() here: units.txt, 25 units              6 / 7
+    import lark + build the LALR expression parser     32 / 45
+    evaluate examples/twitter.yaml (15 estimates)      3.6 / 5
+    `python -X importtime`: pint's own import is mostly its definition parser and typing
+    machinery (pint.delegates ~140 ms of ~210 ms cold); nothing to trim from outside.
 
-Choice: a custom definitions file shipped in the package (`units.txt`, 27 units of time and
-data plus percent). pint's on-disk cache (`cache_folder=":auto:"`) was not used: it still
-imports and parses the cache, writes into the user's cache directory, and saves little over a
-27-line file. The import of pint itself is the remaining cost; `designlint.context` defers it
-until a rule first asks for `ctx.estimates`, and `evaluate` does not import pint at all for a
-design without estimates, so `check` on such a design pays nothing.
+Choice: a custom definitions file shipped in the package (`units.txt`, 25 units of time and
+data plus percent), about 30x cheaper than the default registry. pint's on-disk cache
+(`cache_folder=":auto:"`) was not used: it still parses a cache, writes into the user's cache
+directory, and saves little over a 25-unit file. lark's own parser cache (`cache=True`) was not
+used either: it unpickles a file from the shared temporary directory, which another user can
+plant. What remains, importing pint and lark, is paid only when a design has estimates:
+`designlint.context` evaluates estimates on first use, the capacity rules return early on a
+design without estimates, and `tests/test_estimates.py` asserts that linting such a design
+imports neither pint nor lark.
 
 Every unit spelling a user may write goes through `designlint.quantity.UNITS` first (`GB`,
 `msec`, `d`), which maps it to one of the pint names defined here: declared values and
