@@ -181,3 +181,16 @@ def test_an_unwritable_output_directory_is_an_input_error(tmp_path: Path) -> Non
     plan = planning.build(Design.model_validate({"designlint": 1, "name": "t"}))
     with pytest.raises(InputError, match="cannot write in"):
         render.render(plan, str(tmp_path / "gone" / "x.png"), "png")
+
+
+def test_every_icon_in_the_table_exists_in_diagrams() -> None:
+    import diagrams
+
+    from designlint.diagram import icons, render
+
+    names = {*icons.TECH_ICONS.values(), *icons.KIND_ICONS.values(), *icons.SECTION_ICONS.values()}
+    base = Path(diagrams.__file__).resolve().parents[1]
+    for name in sorted(names):
+        cls = render._icon_class(name)
+        assert (base / cls._icon_dir / cls._icon).is_file(), name
+    assert render._icon_class(icons.FALLBACK_ICON)
