@@ -67,10 +67,7 @@ def num(x: float) -> str:
 
 
 def _sig(x: float) -> str:
-    text = f"{x:.3g}"
-    if "e" in text:
-        return text
-    return text
+    return f"{x:.3g}"
 
 
 def exact(x: float) -> str:
@@ -131,8 +128,7 @@ def show(q: Any, like: Declared | None = None) -> str:
             target = ureg.Quantity(1.0, like.unit or "dimensionless")
             if like.per:
                 target = target / ureg.Quantity(1.0, like.per)
-            value = q.to(target.units).magnitude
-            return _compose(value, like.unit if like.dimension != "percent" else None, like.per)
+            return _compose(q.to(target.units).magnitude, like.unit, like.per)
         if not d:
             return num(q.to("dimensionless").magnitude)
         if d == {TIME: 1}:
@@ -144,11 +140,9 @@ def show(q: Any, like: Declared | None = None) -> str:
                 return _compose(q.to("day").magnitude, "day", None)
             return _compose(q.to("year").magnitude, "year", None)
         if d in ({DATA: 1}, {DATA: 1, TIME: -1}, {TIME: -1}):
-            per = per_unit(q) if TIME in d else None
-            if TIME in d and per is None:
-                per = "second"
-            value = q.to(f"byte / {per}" if DATA in d and per else per and f"1 / {per}" or "byte")
-            m = value.magnitude
+            per = (per_unit(q) or "second") if TIME in d else None
+            base = "byte" if DATA in d else "1"
+            m = q.to(f"{base} / {per}" if per else base).magnitude
             if DATA not in d:
                 return _compose(m, None, per)
             unit = "byte"
