@@ -155,12 +155,13 @@ class CacheMemory:
         return self.keys.base * self.entries * self.entry_size.base
 
     def text(self) -> str:
-        size = _bytes(self.total)
+        size = size_text(self.total)
         parts = [self.keys.text, self.entries_text, self.entry_size.text]
         return " × ".join(parts) + f" = {size}"
 
 
-def _bytes(n: float) -> str:
+def size_text(n: float) -> str:
+    """Bytes for people: `3.2 TB`."""
     for factor, unit in ((1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")):
         if n >= factor:
             return f"{fmt.num(n / factor)} {unit}"

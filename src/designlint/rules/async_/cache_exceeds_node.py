@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from designlint.capacity import _bytes, cache_memory
+from designlint.capacity import cache_memory, size_text
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
@@ -81,6 +81,6 @@ def cache_exceeds_node(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 (*base, "nodes"),
                 f"cache `{cid}` needs {memory.text()}, more than its {cache.nodes} nodes × "
-                f"{memory.node_memory.text} = {_bytes(node * cache.nodes)}",
+                f"{memory.node_memory.text} = {size_text(node * cache.nodes)}",
                 fix=f"use at least {need} nodes",
             )
