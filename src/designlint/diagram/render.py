@@ -125,14 +125,22 @@ def _cluster(cluster: PlanCluster, by_id: dict[str, PlanNode], icons: set[str]) 
 
 
 def _node(node: PlanNode, icons: set[str]) -> None:
-    attrs: dict[str, str] = {}
-    if node.severity in SEVERITY_COLORS:
-        line, fill = SEVERITY_COLORS[node.severity]
-        attrs = {"shape": "box", "style": "rounded,filled", "color": line, "fillcolor": fill}
-        attrs["penwidth"] = "3"
     label = f"{node.label}\n{node.detail}" if node.detail else node.label
     # diagrams pads the height per real newline; our lines are DOT `\n`, so pad here.
-    attrs["height"] = f"{1.9 + 0.4 * label.count(chr(10)):.1f}"
+    attrs = {"height": f"{1.9 + 0.4 * label.count(chr(10)):.1f}"}
+    if node.severity not in SEVERITY_COLORS:
+        _icon(node, label, attrs, icons)
+        return
+    # A highlighted component sits in a coloured box of its own: a cluster grows around the
+    # icon and its label, where a filled node shape would squeeze or cover them.
+    line, fill = SEVERITY_COLORS[node.severity]
+    box = {"label": "", "style": "rounded,filled", "fillcolor": fill, "pencolor": line}
+    box["penwidth"] = "3"
+    with Cluster(f"hl_{node.id}", graph_attr=box):
+        _icon(node, label, {**attrs, "fontcolor": line}, icons)
+
+
+def _icon(node: PlanNode, label: str, attrs: dict[str, str], icons: set[str]) -> None:
     made = _icon_class(icon_name(node))(_text(label), nodeid=node.id, **attrs)
     icons.add(made._load_icon())
 
@@ -151,6 +159,7 @@ def _legend(plan: Plan) -> None:
                 penwidth="2",
                 width="1.8",
                 height="0.5",
+                fixedsize="false",
                 labelloc="c",
             )
         for level, count in plan.highlight.items():
@@ -165,6 +174,7 @@ def _legend(plan: Plan) -> None:
                 penwidth="3",
                 width="1.6",
                 height="0.5",
+                fixedsize="false",
                 labelloc="c",
             )
 
