@@ -103,7 +103,7 @@ def command(
     from designlint import config
     from designlint.discover import expand
     from designlint.findings import Severity
-    from designlint.linter import rule_enabled
+    from designlint.linter import lint_files, rule_enabled
     from designlint.output import protect
     from designlint.registry import all_rules
 
@@ -126,7 +126,7 @@ def command(
     settings = {path: resolver.for_file(path) for path in files}
     findings = []
     checked: list[str] = []
-    for path, (found, error) in zip(files, _run(files, settings, jobs), strict=True):
+    for path, (found, error) in zip(files, lint_files(files, settings, jobs), strict=True):
         if error:
             errors.append(error)
             continue
@@ -142,7 +142,9 @@ def command(
         if not quiet:
             click.echo(f"designlint: wrote {n} baseline entries to {write_baseline}", err=True)
     if baseline_file or write_baseline:
-        findings = _apply_baseline(
+        from designlint import baseline
+
+        findings = baseline.apply(
             baseline_file or write_baseline, findings, checked, settings, default
         )
 
@@ -191,43 +193,6 @@ def _parse_outputs(values: tuple[str, ...]) -> tuple[str | None, list[tuple[str,
         if name not in REPORTERS:
             raise UsageError(f"the `{name}` format is not available in this version")
     return main, extra
-
-
-def _run(files: list[str], settings: dict, jobs: int) -> list:
-    """Lint every file; with jobs > 1 on a process pool (map keeps the serial order)."""
-    from designlint.linter import lint_file
-
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    if jobs == 1 or len(files) < 2:
-        return [lint_file(p, settings[p]) for p in files]
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = min(jobs, len(files))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, len(files) // (workers * 4))
-        return list(pool.map(lint_file, files, [settings[p] for p in files], chunksize=chunk))
-
-
-def _apply_baseline(path: str, findings: list, checked: list[str], settings: dict, default):
-    from designlint.baseline import Baseline
-    from designlint.linter import rule_enabled
-    from designlint.registry import all_rules
-
-    rules = all_rules()
-    bl = Baseline.load(path)
-    kept = bl.hide(findings)
-    unused = rules.get("DL009")
-
-    def judged(code: str, file: str) -> bool:
-        s = settings.get(file, default)
-        if unused is not None and not rule_enabled(unused, s, file):
-            return False
-        return code not in rules or rule_enabled(rules[code], s, file)
-
-    if unused is not None and rule_enabled(unused, default, path):
-        kept += bl.stale(checked, judged, unused.url)
-    return kept
 
 
 def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
