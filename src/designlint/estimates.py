@@ -119,9 +119,10 @@ class Estimates:
     def mismatch_message(self, row: Row, tolerance: float) -> str:
         """DL201's message: both values and the arithmetic."""
         assert row.declared is not None and row.computed is not None
-        steps = [f"`{row.expr}`"]
-        if row.substituted and row.substituted.strip() != (row.expr or "").strip():
-            steps.append(row.substituted)
+        expr = short(row.expr or "")
+        steps = [f"`{expr}`"]
+        if row.substituted and row.substituted != " ".join((row.expr or "").split()):
+            steps.append(short(row.substituted))
         steps.append(fmt.show(row.computed, row.declared))
         text = " = ".join(steps)
         working = conversion(row.computed, row.declared, self.ureg)
@@ -133,6 +134,15 @@ class Estimates:
             f"`{row.name}` is declared as {row.declared.text} but{scenario} {text}: "
             f"{_gap(row)}, more than the {limit * 100:g}% tolerance"
         )
+
+
+def short(text: str, limit: int = 120) -> str:
+    """An expression for a one-line message: whitespace collapsed, long ones cut in the middle."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    half = (limit - 5) // 2
+    return f"{text[:half]} ... {text[-half:]}"
 
 
 def _gap(row: Row) -> str:
@@ -285,13 +295,13 @@ def _compute(row: Row, program: ex.Program, out: Estimates) -> None:
         return
     if fmt.dims(value) != fmt.dims(row.declared_pint):
         row.unit_mismatch = True
-        shown = fmt.show(value)
+        shown, expr = fmt.show(value), short(row.expr or "")
         out.problems.append(
             Problem(
                 "DL202",
                 row.value_path(),
                 f"`{row.name}` is declared as {row.declared.text} "
-                f"({fmt.describe(fmt.dims(row.declared_pint))}) but `{row.expr}` = {shown} "
+                f"({fmt.describe(fmt.dims(row.declared_pint))}) but `{expr}` = {shown} "
                 f"is {fmt.describe(fmt.dims(value))}",
                 fix=f"declare {fmt.describe(fmt.dims(value))} (e.g. `{shown}`) "
                 "or fix the expression",
