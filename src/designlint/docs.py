@@ -54,3 +54,46 @@ def render_rule(rule: Rule) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def index_markdown(rules: list[Rule]) -> str:
+    """`docs/rules/index.md`: the catalogue as a table, one row per rule."""
+    lines = [
+        "# Rules",
+        "",
+        "Generated from the rule modules by `make docs`; do not edit by hand.",
+        "",
+        "| code | name | severity | what it reports |",
+        "|---|---|---|---|",
+    ]
+    for r in rules:
+        summary = r.summary.replace("|", "\\|")
+        lines.append(f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity.value} | {summary} |")
+    return "\n".join(lines) + "\n"
+
+
+def generated_pages() -> dict[str, str]:
+    """File name -> content of every generated page under docs/rules/."""
+    from designlint.registry import all_rules
+
+    rules = list(all_rules().values())
+    pages = {f"{r.code}.md": rule_markdown(r) for r in rules}
+    pages["index.md"] = index_markdown(rules)
+    return pages
+
+
+def main() -> None:
+    """`python -m designlint.docs DIR`: (re)write the rule pages."""
+    import sys
+    from pathlib import Path
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/rules")
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("DL*.md"):
+        stale.unlink()
+    for name, text in generated_pages().items():
+        (out / name).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
