@@ -150,8 +150,11 @@ def _syntax_message(text: str, exc: Exception) -> str:
     return "the expression cannot be read"
 
 
+@lru_cache(maxsize=4096)
 def parse(text: str) -> Program:
-    """Parse an expression into postfix; ExprError with a readable reason otherwise."""
+    """Parse an expression into postfix; ExprError with a readable reason otherwise.
+
+    Cached by text: the same expression in many estimates or files is parsed once."""
     from lark import Token, Tree
     from lark.exceptions import LarkError
 
