@@ -72,7 +72,8 @@ def command(
     if not os.path.isdir(directory):
         raise InputError(f"{output}: the directory {directory} does not exist")
 
-    settings = config.Settings()
+    # The findings `check` would report: the project's config (found upward) and suppressions.
+    settings = config.Resolver({}).for_file(file)
     text, _ = decode(read_bytes(file, settings.limits.max_bytes))
     source = load_text(text, settings.limits) if text is not None else None
     design = None
