@@ -111,9 +111,11 @@ def _latency(cap: dict[str, Any]) -> list[str]:
         hops = " + ".join(f"{esc(h['component'])} {h['ms']:g}" for h in lat["hops"])
         hops = f"{hops} = {lat['total_ms']:g} ms" if hops else "no per-hop budgets"
         shown = f"`{bar(lat)}`" if lat["hops"] else "-"
-        avail = pct(av["product"]) if av["product"] is not None else "-"
-        target = f" of {pct(av['target'])}" if av["target"] is not None else ""
-        avail = f"{avail}{target} ({av['verdict']})"
+        target = f" (target {pct(av['target'])})" if av["target"] is not None else ""
+        if av["product"] is None:
+            avail = f"not stated{target}"
+        else:
+            avail = f"{pct(av['product'])}{target}: {av['verdict']}"
         row = [esc(f["flow"]), hops, shown, _cell(sla_text(lat)), esc(lat["verdict"]), esc(avail)]
         out.append("| " + " | ".join(row) + " |")
     return [*out, ""]
