@@ -193,3 +193,17 @@ def sla_text(latency: dict[str, Any]) -> str:
         return "-"
     pct = f" {latency['percentile']}" if latency.get("percentile") else ""
     return f"{latency['sla_ms']:g} ms{pct}"
+
+
+def breakdown(phase: PhaseScore) -> str:
+    """How a phase's score comes about: `10 rules: 6 pass, 3 warn (half credit), 1 fails`."""
+    failed = {f.code for f in phase.findings if f.severity is Severity.ERROR}
+    warned = {f.code for f in phase.findings if f.severity is Severity.WARNING} - failed
+    passed = max(phase.rules - len(failed) - len(warned), 0)
+    parts = [f"{passed} pass"]
+    if warned:
+        parts.append(f"{len(warned)} with warnings only (half credit)")
+    if failed:
+        parts.append(f"{len(failed)} with errors (no credit)")
+    n = len(phase.findings)
+    return f"{phase.rules} rules: {', '.join(parts)}; {n} finding{'s' if n != 1 else ''}."

@@ -16,7 +16,14 @@ from typing import Any
 
 from designlint.findings import Finding
 from designlint.phases import PhaseScore
-from designlint.reportdoc.data import SCORING, ReportData, band, sla_text, verdict_text
+from designlint.reportdoc.data import (
+    SCORING,
+    ReportData,
+    band,
+    breakdown,
+    sla_text,
+    verdict_text,
+)
 from designlint.reportdoc.style import CSS
 
 CSP = (
@@ -155,8 +162,7 @@ def _findings(data: ReportData, findings: Iterable[Finding]) -> str:
 
 
 def _phase(data: ReportData, p: PhaseScore) -> str:
-    n = len(p.findings)
-    meta = f"{p.rules} rules checked, {n} finding{'s' if n != 1 else ''}."
+    meta = esc(breakdown(p))
     body = (
         _findings(data, p.findings)
         if p.findings

@@ -13,7 +13,7 @@ from typing import Any
 
 from designlint.findings import Finding
 from designlint.report.markdown import escape as esc
-from designlint.reportdoc.data import SCORING, ReportData, sla_text, verdict_text
+from designlint.reportdoc.data import SCORING, ReportData, breakdown, sla_text, verdict_text
 
 ICON = {"error": "🔴 error", "warning": "🟡 warning", "info": "🔵 info"}
 BAR_WIDTH = 30
@@ -42,7 +42,7 @@ def render(data: ReportData) -> str:
     else:
         out += [f"> {esc(data.svg_note or 'No diagram.')}", ""]
     for p in data.phases:
-        out += [f"## {esc(p.title)}: {p.score:g}/100", ""]
+        out += [f"## {esc(p.title)}: {p.score:g}/100", "", breakdown(p), ""]
         if p.findings:
             out += _findings(data, p.findings)
         else:
