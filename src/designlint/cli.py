@@ -65,11 +65,22 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+def _safe_streams() -> None:
+    """An undecodable file name (a lone surrogate) must not crash printing, nor put invalid
+    UTF-8 into JSON: write such characters as `\\udcxx` escapes instead."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # replaced or closed streams (tests)
+            pass
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the group and turn every outcome into a documented exit code."""
     from designlint.errors import DesignlintError
 
     args = sys.argv[1:] if argv is None else argv
+    _safe_streams()
     debug = "--debug" in args or bool(os.environ.get("DESIGNLINT_DEBUG"))
     try:
         code = cli.main(args=args, prog_name="designlint", standalone_mode=False)

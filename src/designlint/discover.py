@@ -14,6 +14,8 @@ _SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".
 def declares_format(path: str) -> bool:
     """A YAML file with a top-level `designlint:` key in its first lines is a design."""
     try:
+        if not os.path.isfile(path):  # opening a FIFO found while walking would block forever
+            return False
         with open(path, "rb") as handle:
             head = handle.read(4096)
     except OSError:

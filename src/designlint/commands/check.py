@@ -104,7 +104,7 @@ def command(
     from designlint.discover import expand
     from designlint.findings import Severity
     from designlint.linter import lint_files, rule_enabled
-    from designlint.output import protect
+    from designlint.output import check_writable, protect
     from designlint.registry import all_rules
 
     output, extra = _parse_outputs(outputs)
@@ -123,6 +123,9 @@ def command(
     files, errors = expand(paths)
     for path in files:
         protect(path)
+    for target in [output, *(t for _, t in extra)]:
+        if target:
+            check_writable(target)  # refused before any work: an input, or no such directory
     settings = {path: resolver.for_file(path) for path in files}
     findings = []
     checked: list[str] = []

@@ -36,8 +36,9 @@ def fingerprint(f: Finding) -> str:
 def artifact_uri(file: str) -> str:
     """Relative paths stay relative (GitHub resolves them against the repository root)."""
     if os.path.isabs(file):
-        return "file://" + quote(file.replace(os.sep, "/"))
-    return quote(os.path.normpath(file).replace(os.sep, "/"))
+        # surrogateescape: an undecodable file name becomes its real bytes, %-encoded
+        return "file://" + quote(file.replace(os.sep, "/"), errors="surrogateescape")
+    return quote(os.path.normpath(file).replace(os.sep, "/"), errors="surrogateescape")
 
 
 def _section(doc: str, title: str) -> str:
