@@ -116,6 +116,16 @@ def test_refuses_output_equal_to_input(tmp_path):
     assert design.read_bytes() == (EXAMPLES / "twitter.yaml").read_bytes()
 
 
+def test_refuses_a_hard_link_to_the_input(tmp_path):
+    design = tmp_path / "d.yaml"
+    design.write_bytes((EXAMPLES / "twitter.yaml").read_bytes())
+    alias = tmp_path / "alias.md"
+    alias.hardlink_to(design)
+    result = run_cli("report", str(design), "-o", str(alias))
+    assert result.returncode == 2 and "refusing to overwrite" in result.stderr
+    assert design.read_bytes() == (EXAMPLES / "twitter.yaml").read_bytes()
+
+
 def test_missing_output_directory_is_exit_2(tmp_path):
     out = tmp_path / "nowhere" / "report.html"
     result = run_cli("report", str(EXAMPLES / "twitter.yaml"), "-o", str(out))

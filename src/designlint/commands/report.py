@@ -17,7 +17,7 @@ import os
 
 import click
 
-from designlint.errors import InputError, UsageError
+from designlint.errors import UsageError
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -53,21 +53,21 @@ def command(file: str, output: str, timeout: float, config_file: str | None) -> 
     Exit codes: 0 written, 1 written but the design does not load (DL001/DL002), 2 usage or
     input error (unknown suffix, output equal to the input, missing output directory).
     """
-    from designlint.output import protect, write_atomic
+    from designlint.output import check_writable, protect, write_atomic
     from designlint.reportdoc import data as gathering
 
     fmt = SUFFIXES.get(os.path.splitext(output)[1].lower())
     if fmt is None:
         raise UsageError(f"{output}: unknown output suffix; use one of {', '.join(SUFFIXES)}")
     protect(file)
-    if os.path.exists(file) and os.path.realpath(output) == os.path.realpath(file):
-        raise InputError(f"{output}: refusing to overwrite the input file")
-    directory = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(directory):
-        raise InputError(f"{output}: the directory {directory} does not exist")
+    check_writable(output)  # the input (by any name, hard links too) or no such directory
 
     data = gathering.gather(
-        file, directory, want_svg=fmt == "html", timeout=timeout, config_file=config_file
+        file,
+        os.path.dirname(os.path.abspath(output)),
+        want_svg=fmt == "html",
+        timeout=timeout,
+        config_file=config_file,
     )
     if fmt == "html":
         from designlint.reportdoc import html
