@@ -45,6 +45,11 @@ def validate(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]
     if not isinstance(data, dict):
         msg = f"a design is a mapping of keys, not a {_kind(data)}"
         return None, [("DL002", Violation((), msg, span=source.smap.locate(())))]
+    if isinstance(data.get("designlint"), bool):  # pydantic's Literal[1] accepts True == 1
+        msg = "`designlint`: the format version is the number 1, not a boolean"
+        return None, [
+            ("DL002", Violation(("designlint",), msg, span=source.smap.locate(("designlint",))))
+        ]
     try:
         return Design.model_validate(data), []
     except ValidationError as exc:

@@ -259,9 +259,19 @@ class _Builder:
             reason = exc.problem or str(exc).splitlines()[0]
             context = f" {exc.context}" if exc.context else ""
             message = f"{reason}{context}"
+            if "expected ':' while scanning a simple key" in message:
+                message += " (a missing `:`, or a key longer than libyaml's 1,024 characters)"
             if "maximum nesting depth" in message:  # libyaml's own cap (1,000) came first
                 message = f"the document is nested more than {self.limits.max_depth} levels deep"
             self.problems.append(("DL001", Violation((), message, span=span)))
+        except yaml.reader.ReaderError as exc:  # a character YAML forbids; no mark, an offset
+            char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+            pos = text.find(char)
+            span = _editor_span(text, pos) if pos >= 0 else Span(1, 1)
+            msg = (
+                f"the character U+{ord(char[:1] or ' '):04X} is not allowed in YAML ({exc.reason})"
+            )
+            self.problems.append(("DL001", Violation((), msg, span=span)))
         except yaml.YAMLError as exc:
             self.problems.append(("DL001", Violation((), str(exc).splitlines()[0])))
         except _Stop as exc:
