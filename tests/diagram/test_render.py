@@ -194,3 +194,13 @@ def test_every_icon_in_the_table_exists_in_diagrams() -> None:
         cls = render._icon_class(name)
         assert (base / cls._icon_dir / cls._icon).is_file(), name
     assert render._icon_class(icons.FALLBACK_ICON)
+
+
+def test_refuses_a_hard_link_to_the_input(tmp_path: Path) -> None:
+    src = tmp_path / "design.yaml"
+    shutil.copy(TWITTER, src)
+    link = tmp_path / "link.mmd"
+    os.link(src, link)
+    done = run_cli("diagram", str(src), "-o", str(link))
+    assert done.returncode == 2 and "refusing to overwrite" in done.stderr
+    assert src.read_text() == Path(TWITTER).read_text()

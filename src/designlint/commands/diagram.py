@@ -12,7 +12,7 @@ import os
 
 import click
 
-from designlint.errors import InputError, UsageError
+from designlint.errors import UsageError
 
 SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd"}
 
@@ -59,18 +59,14 @@ def command(
     from designlint.diagram import plan as planning
     from designlint.linter import lint_path, read_bytes
     from designlint.load import validate
-    from designlint.output import protect, write_atomic
+    from designlint.output import check_writable, protect, write_atomic
     from designlint.source import decode, load_text
 
     fmt = SUFFIXES.get(os.path.splitext(output)[1].lower())
     if fmt is None:
         raise UsageError(f"{output}: unknown output suffix; use one of {', '.join(SUFFIXES)}")
     protect(file)
-    if os.path.realpath(output) == os.path.realpath(file):
-        raise InputError(f"{output}: refusing to overwrite the input file")
-    directory = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(directory):
-        raise InputError(f"{output}: the directory {directory} does not exist")
+    check_writable(output)  # the input by any name (hard links too), a missing directory
 
     # The findings `check` would report: the project's config (found upward) and suppressions.
     settings = config.Resolver({}).for_file(file)
