@@ -104,7 +104,7 @@ def gather(
 def _draw(data: ReportData, design: Any, out_dir: str, want_svg: bool, timeout: float) -> None:
     from designlint.diagram import mermaid
     from designlint.diagram import plan as planning
-    from designlint.errors import RenderError
+    from designlint.errors import InputError, RenderError
 
     shown = [f for f in data.findings if f.severity in HIGHLIGHT]
     plan = planning.build(design, shown)
@@ -122,9 +122,11 @@ def _draw(data: ReportData, design: Any, out_dir: str, want_svg: bool, timeout: 
             "`sudo apt-get install graphviz`) and write the report again to see the picture."
         )
         return
+    # The picture keeps fewer components than the Mermaid text: Graphviz time grows fast.
+    image_plan = planning.build(design, shown, planning.IMAGE_MAX_NODES)
     try:
-        raw = render.render(plan, os.path.join(out_dir, "report.svg"), "svg", timeout=timeout)
-    except RenderError as exc:
+        raw = render.render(image_plan, os.path.join(out_dir, "report.svg"), "svg", timeout=timeout)
+    except (RenderError, InputError) as exc:
         data.svg_note = f"No diagram: {str(exc).rstrip('.')}."
         return
     text = raw.decode("utf-8", "replace")
