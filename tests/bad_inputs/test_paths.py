@@ -185,7 +185,7 @@ def test_unsafe_tags_never_run(capsys, tmp_path, monkeypatch):
 
 
 def test_unsafe_tags_never_run_in_a_real_process(tmp_path):
-    from tests.conftest import run_cli
+    from conftest import run_cli
 
     src = tmp_path / "evil.yaml"
     src.write_bytes((CASES / "unsafe-python-apply.yaml").read_bytes())
