@@ -500,7 +500,8 @@ class _Builder:
             self.problem("DL002", Violation(path, "mapping keys must be plain strings", span=span))
             frame[2] = _SKIP
             return
-        if key == "<<":
+        if key == "<<" and type(event) is yaml.ScalarEvent and not event.style and not event.tag:
+            # only a plain `<<` is a merge key; `"<<"` is an ordinary (if odd) key
             msg = "merge keys (`<<`) are not supported; write the keys out"
             self.problem("DL002", Violation(path, msg, span=span))
             frame[2] = _SKIP

@@ -37,6 +37,7 @@ CASES: dict[str, bytes | str] = {
     "  copy-service: *svc\n",
     "merge-key.yaml": HEAD + "services:\n  base: &b {replicas: 2}\n  link-service:\n"
     "    <<: *b\n    description: merged\n",
+    "merge-key-quoted.yaml": HEAD + '"<<": {description: not a merge}\n',
     "unsafe-python-apply.yaml": HEAD
     + "description: !!python/object/apply:os.system ['touch designlint-pwned-marker']\n",
     "unsafe-python-name.yaml": HEAD + "description: !!python/name:os.system\n",
