@@ -154,11 +154,10 @@ def decode(raw: bytes) -> tuple[str | None, tuple[str, Violation] | None]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        good = raw[: exc.start].decode("utf-8")  # valid up to here: count characters, not bytes
         bad = raw[exc.start : exc.start + 1].hex()
         msg = f"the file is not valid UTF-8 (byte 0x{bad}); save it as UTF-8"
-        return None, ("DL001", Violation((), msg, span=Span(line, col)))
+        return None, ("DL001", Violation((), msg, span=_editor_span(good, len(good))))
     return _check_nul(text)
 
 
@@ -181,9 +180,11 @@ def _check_nul(text: str) -> tuple[str | None, tuple[str, Violation] | None]:
 
 
 def _editor_span(text: str, pos: int) -> Span:
-    """Line and column of `pos` as an editor counts them (only \\n ends a line)."""
-    start = text.rfind("\n", 0, pos) + 1
-    return Span(text.count("\n", 0, pos) + 1, pos - start + 1)
+    """Line and column of `pos` as an editor counts them: `\\n`, `\\r\\n` and `\\r` end lines."""
+    head = text[:pos]
+    line = head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+    start = max(head.rfind("\n"), head.rfind("\r")) + 1
+    return Span(line, pos - start + 1)
 
 
 def _odd_break(text: str) -> tuple[str, Violation] | None:

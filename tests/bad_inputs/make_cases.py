@@ -74,6 +74,8 @@ CASES: dict[str, bytes | str] = {
     "utf16-no-bom.yaml": TYPO.encode("utf-16-le"),
     "bom-utf16-truncated.yaml": b"\xff\xfe" + TYPO.encode("utf-16-le")[:-1],
     "invalid-utf8.yaml": HEAD.encode() + b"description: caf\xe9 latin-1\n",
+    "invalid-utf8-after-accents.yaml": HEAD.encode() + "description: éé".encode() + b"\xff\n",
+    "nul-byte-cr-only.yaml": (HEAD + "description: a").replace("\n", "\r").encode() + b"\x00\r",
     "nul-byte.yaml": HEAD.encode() + b"description: a\x00b\n",
     "control-char.yaml": HEAD + "description: bell\x07here\n",
     "u2028-line-separator.yaml": HEAD + "description: one\u2028two\nx-after: 1\n",
