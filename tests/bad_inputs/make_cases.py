@@ -79,6 +79,7 @@ CASES: dict[str, bytes | str] = {
     "nul-byte.yaml": HEAD.encode() + b"description: a\x00b\n",
     "control-char.yaml": HEAD + "description: bell\x07here\n",
     "u2028-line-separator.yaml": HEAD + "description: one\u2028two\nx-after: 1\n",
+    "u2028-hidden-key.yaml": HEAD + "# harmless comment\u2028admin: true\n",
     "u0085-next-line.yaml": HEAD + "# a comment\x85services: {}\n",
     "trap-no.yaml": HEAD + "regions:\n  'NO': {}\nservices:\n  a: {regions: [NO]}\n",
     "trap-on.yaml": HEAD + "description: on\n",
