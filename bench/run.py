@@ -75,6 +75,7 @@ class Cmd:
     line: str
     times: list[float] = field(default_factory=list)
     rounds: list[float] = field(default_factory=list)  # median of each round
+    cpu_rounds: list[float] = field(default_factory=list)  # mean user+system CPU of each round
     exit_codes: list[int] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
 
@@ -114,13 +115,16 @@ class Bench:
             # -N runs commands without a shell; lines with shell syntax need one.
             if any(any(ch in c.line for ch in "*|;&<>$") for c in order):
                 argv.remove("-N")
-            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+            proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            if proc.returncode != 0:
+                sys.exit(f"bench: hyperfine failed:\n{proc.stderr.decode(errors='replace')}")
             with open(export, encoding="utf-8") as handle:
                 results = json.load(handle)["results"]
             for c, res in zip(order, results, strict=True):
                 c.times.extend(res["times"])
                 c.exit_codes.extend(int(e) for e in res.get("exit_codes") or [])
                 c.rounds.append(statistics.median(res["times"]))
+                c.cpu_rounds.append(res["user"] + res["system"])
             print(f"  round {r + 1}: " + ", ".join(f"{c.key} {c.rounds[-1]:.3f}s" for c in cmds))
 
     def memory(self, keys: list[str], rounds: int = 1) -> None:
@@ -170,15 +174,18 @@ class Bench:
             with open(cache_file, "w", encoding="utf-8") as handle:
                 json.dump(cache, handle, indent=1)
 
-    def ratio(self, a: str, b: str, rss: bool = False) -> float | None:
+    def ratio(self, a: str, b: str, rss: bool = False, cpu: bool = False) -> float | None:
         """Median of the per-round ratios a/b (paired), or of the medians when not paired."""
         ca, cb = self.cmds.get(a), self.cmds.get(b)
         if not ca or not cb:
             return None
         if rss:
             return ca.rss_mib / cb.rss_mib if ca.rss_mib and cb.rss_mib else None
-        if len(ca.rounds) == len(cb.rounds) and ca.rounds:
-            return statistics.median(x / y for x, y in zip(ca.rounds, cb.rounds, strict=True))
+        xs, ys = (ca.cpu_rounds, cb.cpu_rounds) if cpu else (ca.rounds, cb.rounds)
+        if len(xs) == len(ys) and xs and all(ys):
+            return statistics.median(x / y for x, y in zip(xs, ys, strict=True))
+        if cpu:
+            return None
         return ca.median / cb.median if ca.median and cb.median else None
 
 
@@ -282,12 +289,22 @@ def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
         p = q(paths[n])
         b.add(f"check{n}", f"designlint check {int(n):,} services", f"{q(dl)} check {p}")
         b.add(f"floorgc{n}", f"GC-off CSafeLoader floor, {int(n):,}", floor(p, gc_off=True))
+    # What-if: the same command with the cyclic GC disabled for the whole process (a fix
+    # proposed for cli.py), to show its effect within this run.
+    nogc = "import gc, sys\ngc.disable()\nfrom designlint.cli import main\nmain()\n"
+    b.add(
+        f"nogc{big}",
+        f"what-if: check {int(big):,} services with the GC off",
+        f"{q(PY)} -c {q(nogc)} check {q(paths[big])}",
+    )
     print("the 1k and 10k designs ...")
-    b.wall(["check1000", "floorgc1000", f"check{big}", f"floorgc{big}"], runs=1, warmup=0)
+    keys = ["check1000", "floorgc1000", f"check{big}", f"floorgc{big}", f"nogc{big}"]
+    b.wall(keys, runs=1, warmup=0)
     b.memory([f"check{big}", f"floorgc{big}"])
     if yamllint:
         key = f"yamllint{big}"
-        b.add(key, f"yamllint {int(big):,} services", f"{q(yamllint)} {q(paths[big])}")
+        label = f"yamllint {int(big):,} services (peak memory only: it takes minutes)"
+        b.add(key, label, f"{q(yamllint)} {q(paths[big])}")
         b.memory_cached(key, paths[big], args.fresh)
     if spectral:
         line = f"{q(spectral)} lint --quiet -r {q(SPECTRAL_RULESET)} {q(paths[big])}"
@@ -371,50 +388,55 @@ def report(res: dict) -> str:  # noqa: C901 - one page
         "is shared, so compare only within one run; ratios are medians of per-round ratios of "
         "alternating paired runs (hyperfine), peak memory is `/usr/bin/time -v`'s maximum RSS.",
         "",
-        "| benchmark | median wall | runs | peak RSS |",
-        "|---|---:|---:|---:|",
+        "| benchmark | median wall | CPU (user+sys) | runs | peak RSS |",
+        "|---|---:|---:|---:|---:|",
     ]
     for c in b.cmds.values():
         rss = f"{c.rss_mib:.0f} MiB" if c.rss_mib else "–"
         codes = sorted(set(c.exit_codes))
         flag = f" (exit {', '.join(map(str, codes))})" if codes and codes != [0] else ""
-        lines.append(f"| {c.label}{flag} | {fmt_s(c.median)} | {len(c.times)} | {rss} |")
+        cpu = fmt_s(statistics.median(c.cpu_rounds)) if c.cpu_rounds else "–"
+        lines.append(f"| {c.label}{flag} | {fmt_s(c.median)} | {cpu} | {len(c.times)} | {rss} |")
     graph = b.extra.get("graph", {})
     if isinstance(graph, dict) and "total_s" in graph:
         lines.append(
             f"| graph rules in process ({graph['nodes']:,} nodes, {graph['edges']:,} edges, "
             f"{graph['sync_calls']:,} sync calls): build_graph + DL4xx + DL702 | "
-            f"{fmt_s(graph['total_s'])} | {graph['repeat']} | – |"
+            f"{fmt_s(graph['total_s'])} | – | {graph['repeat']} | – |"
         )
     d500 = b.extra.get("diagram500")
     if isinstance(d500, dict):
         what = "rendered" if d500["rendered"] else f"exit {d500['exit']}: {d500['message']}"
         took = fmt_s(d500["seconds"])
-        lines.append(f"| designlint diagram, 500 services ({what}) | {took} | 1 | – |")
+        lines.append(f"| designlint diagram, 500 services ({what}) | {took} | – | 1 | – |")
     lines += ["", "## Targets (issue 8)", ""]
     r = b.ratio
-    rows = [
-        ("cold check ÷ check-jsonschema (must ≤ 1.0)", r("check", "cjs"), 1.0),
-        ("cold check ÷ yamllint (aim ≤ 1.0)", r("check", "yamllint"), 1.0),
-        ("cold check ÷ floor (info)", r("check", "floor"), None),
-        (f"{COPIES} designs ÷ yamllint (must ≤ 1.0)", r("check200", "yamllint200"), 1.0),
-        (f"{COPIES} designs ÷ floor (aim ≤ 2.0)", r("check200", "floor200"), 2.0),
-        (f"{nbig} design ÷ Spectral (≤ 1.0)", r(f"check{big}", f"spectral{big}"), 1.0),
-        (f"{nbig} design ÷ GC-off parse floor (≤ 1.6)", r(f"check{big}", f"floorgc{big}"), 1.6),
-        (
-            f"{nbig} design peak memory ÷ yamllint's (≤ 1.0)",
-            r(f"check{big}", f"yamllint{big}", rss=True),
-            1.0,
-        ),
-        (f"{nbig}/1k wall (≤ 11)", r(f"check{big}", "check1000"), 11.0),
+    pairs = [
+        ("cold check ÷ check-jsonschema (must ≤ 1.0)", "check", "cjs", 1.0),
+        ("cold check ÷ yamllint (aim ≤ 1.0)", "check", "yamllint", 1.0),
+        ("cold check ÷ floor (info)", "check", "floor", None),
+        (f"{COPIES} designs ÷ yamllint (must ≤ 1.0)", "check200", "yamllint200", 1.0),
+        (f"{COPIES} designs ÷ floor (aim ≤ 2.0)", "check200", "floor200", 2.0),
+        (f"{nbig} design ÷ Spectral (≤ 1.0)", f"check{big}", f"spectral{big}", 1.0),
+        (f"{nbig} design ÷ GC-off parse floor (≤ 1.6)", f"check{big}", f"floorgc{big}", 1.6),
+        (f"{nbig}/1k wall (≤ 11)", f"check{big}", "check1000", 11.0),
+        (f"what-if GC off: {nbig} design ÷ GC-off floor", f"nogc{big}", f"floorgc{big}", None),
+        (f"what-if GC off ÷ as shipped, {nbig} design", f"nogc{big}", f"check{big}", None),
     ]
-    lines += ["| target | ratio | verdict |", "|---|---:|---|"]
-    for name, value, limit in rows:
-        lines.append(f"| {name} | {fmt_r(value)} | {verdict(value, limit) if limit else ''} |")
+    rows = [(name, r(a, c), limit, r(a, c, cpu=True)) for name, a, c, limit in pairs]
+    mem = r(f"check{big}", f"yamllint{big}", rss=True)
+    rows.insert(8, (f"{nbig} design peak memory ÷ yamllint's (≤ 1.0)", mem, 1.0, None))
+    lines += [
+        "| target | wall ratio | verdict | CPU ratio |",
+        "|---|---:|---|---:|",
+    ]
+    for name, value, limit, cpu in rows:
+        judged = verdict(value, limit) if limit else ""
+        lines.append(f"| {name} | {fmt_r(value)} | {judged} | {fmt_r(cpu)} |")
     if isinstance(graph, dict) and "total_s" in graph:
         lines.append(
             f"| graph rules on {nbig} nodes ≤ 100 ms | {fmt_s(graph['total_s'])} | "
-            f"{verdict(graph['total_s'], 0.1)} |"
+            f"{verdict(graph['total_s'], 0.1)} | – |"
         )
         for mode, what in (("gc_on", "GC on, as `check` runs"), ("gc_frozen", "GC frozen")):
             m = graph.get(mode)
@@ -453,12 +475,80 @@ def report(res: dict) -> str:  # noqa: C901 - one page
     return "\n".join(lines)
 
 
+README_START = "<!-- bench:start (written by `make bench`, bench/run.py) -->"
+README_END = "<!-- bench:end -->"
+
+
+def readme_block(res: dict) -> str:
+    """The README's figures: the headline ratios of this run, with the date and the machine."""
+    b: Bench = res["bench"]
+    info = res["info"]
+    big = res["big"]
+    nbig = f"{int(big):,}"
+    r = b.ratio
+    graph = b.extra.get("graph", {})
+    rows = [
+        ("cold `check` of the example ÷ check-jsonschema", r("check", "cjs"), "≤ 1.0"),
+        ("cold `check` of the example ÷ yamllint", r("check", "yamllint"), "aim ≤ 1.0"),
+        (f"{COPIES} designs in one `check` ÷ yamllint", r("check200", "yamllint200"), "≤ 1.0"),
+        (f"{COPIES} designs in one `check` ÷ the parse floor", r("check200", "floor200"), "≤ 2"),
+        (
+            f"{nbig}-service design ÷ the GC-off parse floor",
+            r(f"check{big}", f"floorgc{big}"),
+            "≤ 1.6",
+        ),
+        (f"{nbig}-service design ÷ Spectral (3 rules)", r(f"check{big}", f"spectral{big}"), "≤ 1"),
+        (
+            f"{nbig}-service design, peak memory ÷ yamllint's",
+            r(f"check{big}", f"yamllint{big}", rss=True),
+            "≤ 1.0",
+        ),
+        (f"{nbig} ÷ 1,000 services, wall", r(f"check{big}", "check1000"), "≤ 11"),
+    ]
+    lines = [
+        README_START,
+        f"Latest run: {info['date']}, {info['nproc']} CPUs ({info['cpu']}), Python "
+        f"{info['python']}, on a shared machine (load {info['load']}): ratios within that run, "
+        "medians of alternating paired runs.",
+        "",
+        "| measure | ratio | target |",
+        "|---|---:|---|",
+    ]
+    lines += [f"| {name} | {fmt_r(value)} | {target} |" for name, value, target in rows]
+    if isinstance(graph, dict) and "total_s" in graph:
+        lines.append(
+            f"| graph rules in process, {graph['nodes']:,} nodes / {graph['edges']:,} edges | "
+            f"{fmt_s(graph['total_s'])} | ≤ 100 ms |"
+        )
+    check = b.cmds.get("check")
+    if check and check.median:
+        lines += ["", f"Cold `check` of the example: {fmt_s(check.median)} wall in that run."]
+    lines.append(README_END)
+    return "\n".join(lines)
+
+
+def update_readme(block: str) -> bool:
+    path = os.path.join(ROOT, "README.md")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return False
+    text = text[:start] + block + text[end + len(README_END) :]
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per group")
     parser.add_argument("--quick", action="store_true", help="1k instead of 10k; fewer runs")
     parser.add_argument("--out", default=os.path.join(HERE, "results.md"))
     parser.add_argument("--fresh", action="store_true", help="re-measure cached peak memory")
+    parser.add_argument(
+        "--readme", action="store_true", help="also rewrite the figures in README.md"
+    )
     args = parser.parse_args(argv)
     res = run(args)
     text = report(res)
@@ -481,6 +571,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     with open(os.path.join(OUT, "results.json"), "w", encoding="utf-8") as handle:
         json.dump(raw, handle, indent=1)
+    block = readme_block(res)
+    with open(os.path.join(OUT, "readme-performance.md"), "w", encoding="utf-8") as handle:
+        handle.write(block + "\n")
+    if args.readme and not update_readme(block):
+        print("bench: README.md has no bench markers; the figures are in bench/out/")
     print()
     print(text)
     return 0
