@@ -235,6 +235,7 @@ class _Builder:
         self.root: object = None
         self.anchors: dict[str, tuple[object, int]] = {}
         self.nodes = 0
+        self.expanded = 0  # nodes that aliases stand for
         self.documents = 0
         self.dropped: dict[str, tuple[int, Span]] = {}  # problems past max_problems, by code
 
@@ -342,10 +343,15 @@ class _Builder:
     # -- helpers -------------------------------------------------------------------------
     def _tick(self, event: yaml.Event, size: int = 1) -> None:
         self.nodes += size
+        if size > 1:
+            self.expanded += size
         if self.nodes > self.limits.max_nodes:
+            if self.expanded * 2 > self.nodes:  # aliases made most of it
+                what, why = "expands to", " (an alias bomb?)"
+            else:
+                what, why = "has", ""
             raise _Stop(
-                f"the document expands to more than {self.limits.max_nodes:,} nodes "
-                "(an alias bomb?)",
+                f"the document {what} more than {self.limits.max_nodes:,} nodes{why}",
                 _span(event),
             )
 

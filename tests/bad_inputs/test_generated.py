@@ -112,3 +112,9 @@ def test_integer_digit_limit_is_below_cpythons():
     assert not [f for f in lint(raw)[0] if f.code == "DL001"]  # 4,000 digits still load
     raw = HEAD + b"services:\n  a: {replicas: " + b"1" * 4_001 + b"}\n"
     only(lint(raw)[0], "DL001", "4,001 digits")
+
+
+def test_many_plain_nodes_are_not_called_a_bomb():
+    raw = HEAD + b"x-list: [" + b"1," * 300 + b"1]\n"
+    f = only(lint(raw, max_nodes=100)[0], "DL001", "has more than 100 nodes")
+    assert "alias" not in f.message
