@@ -363,12 +363,11 @@ class _Builder:
                 f"the tag `{_short(tag)}` is not supported; designlint reads plain YAML data only",
                 _span(event),
             )
+        if tag == "!":  # the non-specific tag: a string, a mapping or a list as written
+            return
         wanted = tag.rsplit(":", 1)[-1]
-        if (
-            tag != "!"
-            and (wanted in ("map", "seq")) != (kind in ("map", "seq"))
-            or (kind != "scalar" and tag != "!" and wanted != kind)
-        ):
+        fits = wanted == kind if kind != "scalar" else wanted not in ("map", "seq")
+        if not fits:
             what = {"map": "a mapping", "seq": "a list"}.get(kind, "a scalar")
             raise _Stop(f"the tag `!!{wanted}` cannot be given to {what}", _span(event))
 
