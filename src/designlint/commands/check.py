@@ -168,10 +168,11 @@ def command(
         }
     from designlint.report import get
 
-    if files or not errors:
-        _emit(get(fmt)(findings, len(files), options), output)
+    # Files that could not be read are reported on stderr; "passed" must not cover them.
+    if checked or not errors:
+        _emit(get(fmt)(findings, len(checked), options), output)
         for name, target in extra:
-            _emit(get(name)(findings, len(files), {**options, "color": False}), target)
+            _emit(get(name)(findings, len(checked), {**options, "color": False}), target)
     if errors:
         return 2
     failing = [f for f in findings if f.severity.rank >= settings.get(f.file, default).fail_on.rank]

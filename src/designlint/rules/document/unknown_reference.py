@@ -52,6 +52,11 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
         message = f"`{ref.target}` is not a declared {kinds}"
         if len(ref.kinds) > 3:
             message = f"`{ref.target}` is not a declared component"
+        odd = [ch for ch in ref.target if not ch.isascii()]
+        if odd:
+            # Look-alike letters (Cyrillic `е` for `e`) are invisible in a message: name them.
+            names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(odd))
+            message += f" (it contains the non-ASCII character(s) {names})"
         if hint:
             message += f"; did you mean `{hint[0]}`?"
         yield Violation(ref.path, message)
