@@ -7,6 +7,7 @@ Exit codes (CLI.md): 0 clean, 1 findings, 2 usage/input/config/render errors, 3 
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import os
@@ -81,6 +82,11 @@ def main(argv: list[str] | None = None) -> None:
 
     args = sys.argv[1:] if argv is None else argv
     _safe_streams()
+    # One short-lived run: the cyclic GC finds almost nothing here but rescans every model
+    # and graph node we build (measured: 0.89x wall on the 10k-service design, bench/).
+    # Input size is bounded by the loader's limits, so memory stays bounded without it.
+    if not os.environ.get("DESIGNLINT_GC"):
+        gc.disable()
     debug = "--debug" in args or bool(os.environ.get("DESIGNLINT_DEBUG"))
     try:
         code = cli.main(args=args, prog_name="designlint", standalone_mode=False)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,13 @@ def parse_column(spec: str | Column) -> Column:
     """`created_at desc` -> Column("created_at", True). Names compare case-insensitively."""
     if isinstance(spec, Column):
         return spec
+    return _parse_text(spec)
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(spec: str) -> Column:
+    # Cached: a 10k-service design repeats the same few column specs hundreds of thousands
+    # of times across its queries and indexes (bench/README.md).
     parts = spec.split()
     if not parts:
         return Column("")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -46,6 +47,7 @@ ACCESS_PHRASES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def _normal(text: str) -> str:
     """Lower case, `_`/`-`/punctuation as spaces, so `author_id` matches `author id`."""
     return " ".join(re.split(r"[^a-z0-9]+", text.lower())).strip()
@@ -64,8 +66,11 @@ def terms(store: Datastore) -> set[str]:
             found.add(col.name)
         for col in parse_columns(query.order_by):
             found.add(col.name)
-    found.update(ACCESS_PHRASES)
-    return {t for t in (_normal(x) for x in found) if t}
+    normal = {t for t in (_normal(x) for x in found) if t}
+    return normal | _PHRASES
+
+
+_PHRASES = frozenset(_normal(p) for p in ACCESS_PHRASES)
 
 
 def justified(store: Datastore) -> bool:
