@@ -38,10 +38,15 @@ class Limits:
 
 @dataclass
 class SourceMap:
-    """Model path -> Span of the key (for mapping entries) and of the value."""
+    """Model path -> position of the key (for mapping entries) and of the value.
 
-    keys: dict[ModelPath, Span] = field(default_factory=dict)
-    values: dict[ModelPath, Span] = field(default_factory=dict)
+    Positions are stored as plain `(line, column, end_line, end_column)` tuples and become
+    `Span`s only when asked for: a 10k-service design has about a million of them, and a
+    plain tuple costs a fraction of a NamedTuple to build (bench/README.md).
+    """
+
+    keys: dict[ModelPath, tuple[int, int, int, int]] = field(default_factory=dict)
+    values: dict[ModelPath, tuple[int, int, int, int]] = field(default_factory=dict)
 
     def locate(self, path: ModelPath, prefer_key: bool = False) -> Span:
         """The span of the nearest existing node on `path`, walking up to the root."""
@@ -49,13 +54,18 @@ class SourceMap:
         while True:
             key, value = self.keys.get(path), self.values.get(path)
             # A block value starts on a later line than its key: the key is where people look.
-            if key is not None and (prefer_key or value is None or value.line > key.line):
-                return key
+            if key is not None and (prefer_key or value is None or value[0] > key[0]):
+                return Span(*key)
             if value is not None:
-                return value
+                return Span(*value)
             if not path:
                 return Span(1, 1)
             path = path[:-1]
+
+    def key_span(self, path: ModelPath) -> Span | None:
+        """The span of the key that introduces `path`, if the path is a mapping entry."""
+        raw = self.keys.get(tuple(path))
+        return Span(*raw) if raw is not None else None
 
     def has(self, path: ModelPath) -> bool:
         return tuple(path) in self.values
@@ -113,8 +123,13 @@ MAX_INT_DIGITS = 4000  # below CPython's 4,300-digit str->int limit
 
 
 def _span(event: yaml.Event) -> Span:
+    return Span(*_raw(event))
+
+
+def _raw(event: yaml.Event) -> tuple[int, int, int, int]:
+    """An event's 1-based position as a plain tuple: the hot path of the loader."""
     start, end = event.start_mark, event.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
 def _yaml11_reading(text: str) -> str | None:
@@ -303,7 +318,7 @@ class _Builder:
                 if event.tag is not None:
                     self._check_tag(event, "map" if kind is yaml.MappingStartEvent else "seq")
                 container: object = {} if kind is yaml.MappingStartEvent else []
-                span = _span(event)
+                span = _raw(event)
                 as_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
                 if as_key:  # `? [a]`: a complex key, read and refused when it ends
                     path = (*stack[-1][1], "?")
@@ -469,7 +484,7 @@ class _Builder:
             return (*frame[1], frame[2]) if frame[2] is not None else frame[1]
         return (*frame[1], len(container))
 
-    def _place(self, stack: list[list], value: object, path: ModelPath, span: Span) -> None:
+    def _place(self, stack: list[list], value: object, path: ModelPath, span: tuple) -> None:
         """Attach a finished value (or a just-opened container) to its parent."""
         if not stack:
             if self.documents <= 1:
@@ -492,7 +507,7 @@ class _Builder:
     def _add(self, stack: list[list], value: object, event: yaml.Event, size: int) -> None:
         if isinstance(value, tuple):  # an alias: (shared value, size)
             value = value[0]
-        span = _span(event)
+        span = _raw(event)
         if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
             self._key(stack[-1], value, span, event)
             return
@@ -500,28 +515,29 @@ class _Builder:
         if not stack:
             self._finish_document(value)
 
-    def _key(self, frame: list, key: object, span: Span, event: yaml.Event) -> None:
+    def _key(self, frame: list, key: object, raw: tuple, event: yaml.Event) -> None:
         path = frame[1]
         if not isinstance(key, str) or key is _SKIP:
+            span = Span(*raw)
             self.problem("DL002", Violation(path, "mapping keys must be plain strings", span=span))
             frame[2] = _SKIP
             return
         if key == "<<" and type(event) is yaml.ScalarEvent and not event.style and not event.tag:
             # only a plain `<<` is a merge key; `"<<"` is an ordinary (if odd) key
             msg = "merge keys (`<<`) are not supported; write the keys out"
-            self.problem("DL002", Violation(path, msg, span=span))
+            self.problem("DL002", Violation(path, msg, span=Span(*raw)))
             frame[2] = _SKIP
             return
         if key in frame[6]:
             first = self.smap.keys.get((*path, key))
-            where = f" (first at line {first.line})" if first else ""
+            where = f" (first at line {first[0]})" if first else ""
             msg = f"the key `{key}` is repeated{where}; YAML readers silently keep only one"
-            self.problem("DL004", Violation((*path, key), msg, span=span))
+            self.problem("DL004", Violation((*path, key), msg, span=Span(*raw)))
             frame[2] = _SKIP
             return
         frame[6].add(key)
         frame[2] = key
-        self.smap.keys[(*path, key)] = span
+        self.smap.keys[(*path, key)] = raw
 
     def _finish_document(self, value: object) -> None:
         if self.documents <= 1:

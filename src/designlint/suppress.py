@@ -116,7 +116,7 @@ def apply(
     for f in findings:
         hit = False
         lines = {f.span.line}
-        key = smap.keys.get(tuple(f.model_path)) if f.model_path else None
+        key = smap.key_span(f.model_path) if f.model_path else None
         if key is not None:
             lines.add(key.line)
         for s in (s for line in sorted(lines) for s in by_line.get(line, ())):
