@@ -52,7 +52,7 @@ def render_rule(rule: Rule) -> str:
         if line.startswith("#"):
             out.append(line.lstrip("# ").upper() if line.startswith("# ") else line.lstrip("# "))
         else:
-            out.append(line)
+            out.append(line.replace("**", ""))
     return "\n".join(out)
 
 
