@@ -149,34 +149,40 @@ def _legend(plan: Plan) -> None:
     with Cluster("cluster_legend", graph_attr={"label": "legend", "style": "dashed"}):
         for i, flow in enumerate(plan.flows):
             color = plan.edge_color(PlanEdge("", "", "call", "", ((flow, ""),)))
-            Node(
-                _text(f"flow {flow}"),
-                nodeid=f"legend_flow_{i}",
-                shape="box",
+            _legend_node(
+                f"flow {flow}",
+                f"legend_flow_{i}",
+                "1.8",
                 style="rounded",
                 color=color,
                 fontcolor=color,
                 penwidth="2",
-                width="1.8",
-                height="0.5",
-                fixedsize="false",
-                labelloc="c",
             )
         for level, count in plan.highlight.items():
             line, fill = SEVERITY_COLORS[level]
-            Node(
-                _text(f"{level} ({count})"),
-                nodeid=f"legend_{level}",
-                shape="box",
+            _legend_node(
+                f"{level} ({count})",
+                f"legend_{level}",
+                "1.6",
                 style="rounded,filled",
                 color=line,
                 fillcolor=fill,
                 penwidth="3",
-                width="1.6",
-                height="0.5",
-                fixedsize="false",
-                labelloc="c",
             )
+
+
+def _legend_node(label: str, nodeid: str, width: str, **style: str) -> None:
+    """A legend entry: a labelled box; only its colours and width differ between entries."""
+    Node(
+        _text(label),
+        nodeid=nodeid,
+        shape="box",
+        width=width,
+        height="0.5",
+        fixedsize="false",
+        labelloc="c",
+        **style,
+    )
 
 
 def render(plan: Plan, out: str, fmt: str, timeout: float = TIMEOUT) -> bytes:

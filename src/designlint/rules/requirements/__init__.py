@@ -11,8 +11,10 @@ and which consistency models let a read miss an acknowledged write.
 
 from __future__ import annotations
 
+from typing import get_args
+
 from designlint.model import Design
-from designlint.model.requirements import NonFunctionalRequirement
+from designlint.model.requirements import ConsistencyModel, NonFunctionalRequirement
 from designlint.quantity import Quantity, QuantityError, parse, try_parse
 
 # Models under which a read may not see a write that was already acknowledged. `sequential`
@@ -22,19 +24,7 @@ STALE_READ_MODELS = frozenset(
 )
 
 # Consistency-kind NFRs may name a model in words: that is a decision, not vagueness.
-CONSISTENCY_WORDS = frozenset(
-    {
-        "strong",
-        "linearizable",
-        "serializable",
-        "sequential",
-        "causal",
-        "read-your-writes",
-        "monotonic-reads",
-        "bounded-staleness",
-        "eventual",
-    }
-)
+CONSISTENCY_WORDS = frozenset(get_args(ConsistencyModel))
 
 # `11 nines` is as exact as `99.999999999%` and is how people say it.
 _NINES = frozenset({"nine", "nines"})
