@@ -6,7 +6,7 @@ interpreter (so module imports are cold, as they are for a user running `designl
 
 - import_pint: `import pint` after designlint's own imports (pydantic, yaml, click...)
 - default_registry: `pint.UnitRegistry()`, pint's full definitions (the cost avoided)
-- custom_registry: `designlint.units.registry()`, the shipped 25-unit definitions file
+- custom_registry: `designlint.numbers.units.registry()`, the shipped 25-unit definitions file
 - lark: importing lark and building the LALR expression parser
 - evaluate: evaluating DESIGN's estimates (default examples/twitter.yaml) once everything above
   is loaded
@@ -33,13 +33,13 @@ designlint.registry.all_rules()
 out = {}
 t = time.perf_counter(); import pint; out["import_pint"] = time.perf_counter() - t
 t = time.perf_counter(); pint.UnitRegistry(); out["default_registry"] = time.perf_counter() - t
-from designlint import units
+from designlint.numbers import units
 t = time.perf_counter(); units.registry(); out["custom_registry"] = time.perf_counter() - t
-from designlint import expr
+from designlint.numbers import expr
 t = time.perf_counter(); expr._parser(); out["lark"] = time.perf_counter() - t
-from designlint.estimates import evaluate
-from designlint.load import validate
-from designlint.source import load_text
+from designlint.numbers.estimates import evaluate
+from designlint.reading.load import validate
+from designlint.reading.source import load_text
 design, _ = validate(load_text(open(sys.argv[1], encoding="utf-8").read()))
 t = time.perf_counter(); evaluate(design, {}, None); out["evaluate"] = time.perf_counter() - t
 print(json.dumps(out))

@@ -30,9 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     from designlint.context import Context
     from designlint.graph import build_graph
     from designlint.linter import lint_source  # noqa: F401 - the rules' own import path
-    from designlint.load import validate
+    from designlint.reading.load import validate
+    from designlint.reading.source import load_text
     from designlint.registry import all_rules
-    from designlint.source import load_text
 
     with open(args.design, encoding="utf-8") as handle:
         source = load_text(handle.read())

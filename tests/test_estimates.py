@@ -18,12 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, run_cli
-from designlint import capacity, config, expr
+from designlint import config
 from designlint.errors import UsageError
-from designlint.estimates import evaluate
 from designlint.linter import lint_text
-from designlint.load import validate
-from designlint.source import load_text
+from designlint.numbers import capacity, expr
+from designlint.numbers.estimates import evaluate
+from designlint.reading.load import validate
+from designlint.reading.source import load_text
 
 TWITTER = EXAMPLES / "twitter.yaml"
 

@@ -163,8 +163,8 @@ def test_big_synthetic_design_builds_and_the_cycle_rule_runs():
     assert len(cycle) == 5000
 
     from designlint.context import Context
+    from designlint.reading.source import load_text
     from designlint.rules.services.sync_call_cycle import sync_call_cycle
-    from designlint.source import load_text
 
     ctx = Context(d, load_text("designlint: 1\nname: t\n"), "t.yaml")
     found = list(sync_call_cycle(ctx))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from designlint.quantity import QuantityError, parse
+from designlint.numbers.quantity import QuantityError, parse
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from designlint.findings import ModelPath, Span
 from designlint.model import Design
-from designlint.source import Source
+from designlint.reading.source import Source
 
 if TYPE_CHECKING:
     import networkx
@@ -44,6 +44,6 @@ class Context:
     @cached_property
     def estimates(self) -> Any:
         """Evaluated estimates (computed lazily: only designs with estimates pay for units)."""
-        from designlint.estimates import evaluate
+        from designlint.numbers.estimates import evaluate
 
         return evaluate(self.design, self.overrides, self.source)

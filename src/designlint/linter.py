@@ -12,10 +12,10 @@ from dataclasses import replace
 from designlint import config, suppress
 from designlint.context import Context
 from designlint.errors import InputError
-from designlint.findings import Finding, Violation
-from designlint.load import validate
+from designlint.findings import Finding, Severity, Violation
+from designlint.reading.load import validate
+from designlint.reading.source import Source, decode, load_text
 from designlint.registry import Rule, all_rules, lookup
-from designlint.source import Source, decode, load_text
 
 # Codes about the document itself: always on, never suppressible (RULES.md).
 ALWAYS_ON = ("DL001", "DL002", "DL003", "DL004", "DL005", "DL006", "DL007")
@@ -72,7 +72,7 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
         return _finish(findings, settings, file, rules)
     design, problems = validate(source)
     findings += [_stamp(code, v, file, source) for code, v in problems]
-    if design is None:  # restored from 469af90 (lost in 507f115): DL006 without a design
+    if design is None:  # DL006 still runs without a design
         findings += [
             _stamp("DL006", v, file, source) for v in _traps_without_design(source, problems)
         ]
@@ -94,7 +94,7 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
 def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:
     """DL006 when validation failed: a yes/no word in a true/false field is not reported,
     since both YAML readers agree there; the field's type comes from the format models."""
-    from designlint.load import types_at
+    from designlint.reading.load import types_at
     from designlint.rules.document.ambiguous_yaml_scalar import trap_violation
 
     done = {v.path for c, v in problems if c == "DL006"}
@@ -208,7 +208,7 @@ def _stamp(code: str, v: Violation, file: str, source: Source | None) -> Finding
     return Finding(
         code=code,
         rule=r.name if r else code,
-        severity=r.severity if r else config.Severity.ERROR,
+        severity=r.severity if r else Severity.ERROR,
         message=v.message,
         file=file,
         model_path=tuple(v.path),

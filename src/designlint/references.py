@@ -126,7 +126,7 @@ def references(design: Design) -> Iterator[Ref]:  # noqa: C901 - a flat list of 
 
 
 def _is_quantity(text: str) -> bool:
-    from designlint.quantity import try_parse
+    from designlint.numbers.quantity import try_parse
 
     return try_parse(text) is not None
 

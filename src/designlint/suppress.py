@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from designlint.findings import Finding, Span, Violation
-from designlint.source import SourceMap
+from designlint.reading.source import SourceMap
 
 try:
     from yaml import CSafeLoader as _Loader

@@ -8,7 +8,7 @@ import pytest
 
 from designlint import config
 from designlint.linter import lint_bytes
-from designlint.source import Limits
+from designlint.reading.source import Limits
 
 HEAD = b"designlint: 1\nname: X\n"
 

@@ -13,6 +13,7 @@ from designlint.cli import main
 from designlint.errors import InputError
 from designlint.linter import lint_path, read_bytes
 from designlint.output import write_atomic
+from designlint.reading.source import Limits
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
@@ -113,7 +114,7 @@ def test_oversized_file_default_cap(capsys, tmp_path):
 def test_oversized_file_configured_cap(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text(VALID + "description: " + "x" * 500 + "\n")
-    settings = config.Settings(limits=config.Limits(max_bytes=100))
+    settings = config.Settings(limits=Limits(max_bytes=100))
     with pytest.raises(InputError, match="exceeds the 100-byte limit"):
         lint_path(str(path), settings)
 

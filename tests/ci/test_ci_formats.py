@@ -134,7 +134,7 @@ def test_github_workflow_commands_and_escaping(tmp_path):
 
 def test_github_info_is_a_notice(tmp_path):
     from designlint.findings import Finding, Severity
-    from designlint.report.github import render
+    from designlint.formats.github import render
 
     f = Finding("DL999", "x", Severity.INFO, "a, b: c", "d.yaml")
     assert render([f], 1, {"quiet": True}).startswith(

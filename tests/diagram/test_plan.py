@@ -13,9 +13,9 @@ from pathlib import Path
 
 from designlint.diagram import plan as planning
 from designlint.findings import Finding, Severity
-from designlint.load import validate
 from designlint.model import Design
-from designlint.source import load_text
+from designlint.reading.load import validate
+from designlint.reading.source import load_text
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

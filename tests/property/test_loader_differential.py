@@ -11,7 +11,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from designlint.source import load_text
+from designlint.reading.source import load_text
 
 from .conftest import scale
 

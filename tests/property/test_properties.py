@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from designlint import config
 from designlint.findings import Finding
+from designlint.formats import REPORTERS, get
 from designlint.linter import lint_bytes
-from designlint.report import REPORTERS, get
-from designlint.source import load_text
+from designlint.reading.source import load_text
 
 from .conftest import scale
 

@@ -8,7 +8,7 @@ import sys
 import click
 
 from designlint.errors import UsageError
-from designlint.report import REPORTERS
+from designlint.formats import REPORTERS
 
 FORMATS = ["text", "json", "sarif", "junit", "github", "markdown"]
 
@@ -101,10 +101,10 @@ def command(
     config, 3 internal error.
     """
     from designlint import config
-    from designlint.discover import expand
     from designlint.findings import Severity
     from designlint.linter import lint_files, rule_enabled
     from designlint.output import check_writable, protect
+    from designlint.reading.discover import expand
     from designlint.registry import all_rules
 
     output, extra = _parse_outputs(outputs)
@@ -166,7 +166,7 @@ def command(
         options["rules_by_file"] = {
             p: [r.code for r in rules.values() if rule_enabled(r, settings[p], p)] for p in checked
         }
-    from designlint.report import get
+    from designlint.formats import get
 
     # Files that could not be read are reported on stderr; "passed" must not cover them.
     if checked or not errors:

@@ -58,9 +58,9 @@ def command(
     from designlint import config
     from designlint.diagram import plan as planning
     from designlint.linter import lint_path, read_bytes
-    from designlint.load import validate
     from designlint.output import check_writable, protect, write_atomic
-    from designlint.source import decode, load_text
+    from designlint.reading.load import validate
+    from designlint.reading.source import decode, load_text
 
     fmt = SUFFIXES.get(os.path.splitext(output)[1].lower())
     if fmt is None:

@@ -3,8 +3,8 @@
 `check` reports only what is wrong; a reviewer also wants to see the numbers that are right:
 every estimate with its expression, computed and declared value and verdict, then each flow's
 latency budget against its SLA and its availability composed in series against its target.
-The same arithmetic as the rules (designlint.estimates, designlint.capacity), so the table and
-the findings never disagree.
+The same arithmetic as the rules (`numbers.estimates`, `numbers.capacity`), so the table
+and the findings never disagree.
 
 Exit codes: 0 when everything adds up; 1 when an estimate mismatches (DL201), has the wrong
 dimension (DL202) or cannot be evaluated (DL203), or a flow's hop budgets exceed its SLA
@@ -65,8 +65,8 @@ def command(fmt: str, file: str, overrides: tuple[str, ...], tolerance: float) -
 def _load(file: str) -> tuple[Any, Any]:
     from designlint import config
     from designlint.linter import read_bytes
-    from designlint.load import validate
-    from designlint.source import decode, load_text
+    from designlint.reading.load import validate
+    from designlint.reading.source import decode, load_text
 
     limits = config.Settings().limits
     text, problem = decode(read_bytes(file, limits.max_bytes))
@@ -83,9 +83,9 @@ def _load(file: str) -> tuple[Any, Any]:
 
 def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float) -> dict:
     """The whole table as plain data (the JSON output; the text output renders it)."""
-    from designlint import capacity
-    from designlint import unitfmt as fmt
-    from designlint.estimates import evaluate
+    from designlint.numbers import capacity
+    from designlint.numbers import unitfmt as fmt
+    from designlint.numbers.estimates import evaluate
 
     estimates = evaluate(design, overrides, source)
     rows = []
@@ -253,6 +253,6 @@ def render(report: dict) -> str:
 
 
 def _pct(x: float) -> str:
-    from designlint.capacity import pct
+    from designlint.numbers.capacity import pct
 
     return pct(x)

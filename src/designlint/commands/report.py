@@ -54,7 +54,7 @@ def command(file: str, output: str, timeout: float, config_file: str | None) -> 
     input error (unknown suffix, output equal to the input, missing output directory).
     """
     from designlint.output import check_writable, protect, write_atomic
-    from designlint.reportdoc import data as gathering
+    from designlint.review import data as gathering
 
     fmt = SUFFIXES.get(os.path.splitext(output)[1].lower())
     if fmt is None:
@@ -70,13 +70,13 @@ def command(file: str, output: str, timeout: float, config_file: str | None) -> 
         config_file=config_file,
     )
     if fmt == "html":
-        from designlint.reportdoc import html
+        from designlint.review import html
 
         if data.loaded and data.svg is None and data.svg_note:
             click.echo(f"designlint: note: {data.svg_note} The page says so.", err=True)
         write_atomic(output, html.render(data))
     else:
-        from designlint.reportdoc import markdown
+        from designlint.review import markdown
 
         text = markdown.render(data)
         if len(text) > markdown.GITHUB_LIMIT:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 
-from designlint import quantity as q
 from designlint.diagram.records import PlanEdge, clean, node_ids
 from designlint.findings import Finding
 from designlint.model import COMPONENT_SECTIONS, Design, Estimate
 from designlint.model.base import as_list
+from designlint.numbers import quantity as q
 
 # A flow hop with no direct edge from an earlier hop is joined through at most this many edges
 # (a client reaching the load balancer through the CDN); longer detours are left unlabelled.

@@ -15,7 +15,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from designlint import quantity as q
+from designlint.numbers import quantity as q
 
 # Ids: what a user types as a mapping key or a reference. Kept loose on purpose; rules and
 # DL003/DL005 judge references, and hostile characters are escaped by every output.

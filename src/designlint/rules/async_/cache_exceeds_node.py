@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from designlint.capacity import cache_memory, size_text
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.numbers.capacity import cache_memory, size_text
 from designlint.registry import rule
 
 

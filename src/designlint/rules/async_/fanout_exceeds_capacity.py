@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designlint import unitfmt as fmt
-from designlint.capacity import fanout_rate
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.numbers import unitfmt as fmt
+from designlint.numbers.capacity import fanout_rate
 from designlint.registry import rule
 
 

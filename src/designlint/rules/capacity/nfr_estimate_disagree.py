@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
-from designlint import unitfmt as fmt
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.model.estimates import Estimate
-from designlint.quantity import try_parse
+from designlint.numbers import unitfmt as fmt
+from designlint.numbers.quantity import try_parse
 from designlint.registry import rule
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.model.estimates import Estimate
-from designlint.quantity import try_parse
+from designlint.numbers.quantity import try_parse
 from designlint.registry import rule
 
 THROUGHPUT = ("write-rate", "read-rate")

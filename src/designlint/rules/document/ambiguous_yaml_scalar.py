@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.reading.source import Trap
 from designlint.registry import rule
-from designlint.source import Trap
 
 _MISSING = object()
 

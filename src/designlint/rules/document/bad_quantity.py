@@ -1,4 +1,4 @@
-"""DL007 bad-quantity: emitted by `designlint.load` for unreadable quantities, documented here."""
+"""DL007 bad-quantity: emitted by `reading.load` for unreadable quantities, documented here."""
 
 from designlint.registry import add
 

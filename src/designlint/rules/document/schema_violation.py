@@ -1,4 +1,4 @@
-"""DL002 schema-violation: emitted by `designlint.load` from pydantic errors, documented here."""
+"""DL002 schema-violation: emitted by `reading.load` from pydantic errors, documented here."""
 
 from designlint.registry import add
 

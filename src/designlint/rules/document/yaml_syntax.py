@@ -1,4 +1,4 @@
-"""DL001 yaml-syntax: emitted by the loader (`designlint.source`), documented here."""
+"""DL001 yaml-syntax: emitted by the loader (`designlint.reading.source`), documented here."""
 
 from designlint.registry import add
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designlint.capacity import availability, downtime, pct
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.numbers.capacity import availability, downtime, pct
 from designlint.registry import rule
 
 

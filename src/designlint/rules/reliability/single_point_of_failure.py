@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.quantity import try_parse
+from designlint.numbers.quantity import try_parse
 from designlint.registry import rule
 
 JUDGED = ("edge", "services", "datastores", "caches", "queues")

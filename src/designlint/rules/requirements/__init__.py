@@ -15,7 +15,7 @@ from typing import get_args
 
 from designlint.model import Design
 from designlint.model.requirements import ConsistencyModel, NonFunctionalRequirement
-from designlint.quantity import Quantity, QuantityError, parse, try_parse
+from designlint.numbers.quantity import Quantity, QuantityError, parse, try_parse
 
 # Models under which a read may not see a write that was already acknowledged. `sequential`
 # is in the list: it keeps one global order but not real time, so a read can still be stale.

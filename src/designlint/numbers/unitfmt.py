@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from designlint.quantity import Quantity as Declared
+from designlint.numbers.quantity import Quantity as Declared
 
 SYMBOLS = {
     "nanosecond": "ns",
@@ -172,7 +172,7 @@ def _compose(value: float, unit: str | None, per: str | None) -> str:
 
 def to_pint(q: Declared, ureg: Any) -> Any:
     """A designlint quantity as a pint quantity; a percentage becomes a plain fraction."""
-    from designlint.units import quantity
+    from designlint.numbers.units import quantity
 
     if q.dimension == "percent":
         return quantity(q.magnitude / 100.0, "dimensionless")

@@ -66,8 +66,8 @@ def gather(
     Settings are `check`'s: `config_file`, else the config discovered upward from `file`, so
     that the report scores exactly the rules `check` runs."""
     from designlint.linter import lint_path, read_bytes, rule_enabled
-    from designlint.load import validate
-    from designlint.source import decode, load_text
+    from designlint.reading.load import validate
+    from designlint.reading.source import decode, load_text
 
     settings = config.Resolver({}, explicit=config_file).for_file(file)
     findings = sorted(lint_path(file, settings), key=Finding.sort_key)

@@ -1,7 +1,7 @@
 """ReportData -> GitHub-flavoured Markdown for a pull-request comment, diagram as Mermaid.
 
 The same sections as the HTML page. Every string from the design goes through `esc`
-(`designlint.report.markdown.escape`: Markdown punctuation backslash-escaped, `<`, `>`, `&` as
+(`designlint.formats.markdown.escape`: Markdown punctuation backslash-escaped, `<`, `>`, `&` as
 entities, no mentions or autolinks), and table cells are single lines. The Mermaid block is
 `diagram.mermaid.render`, whose labels carry no backtick, quote or bracket, so the fence holds.
 Latency budgets become a text bar of block characters: a comment cannot hold SVG.
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from designlint.findings import Finding
-from designlint.report.markdown import escape as esc
-from designlint.reportdoc.data import SCORING, ReportData, breakdown, sla_text, verdict_text
+from designlint.formats.markdown import escape as esc
+from designlint.review.data import SCORING, ReportData, breakdown, sla_text, verdict_text
 
 ICON = {"error": "🔴 error", "warning": "🟡 warning", "info": "🔵 info"}
 BAR_WIDTH = 30
@@ -104,7 +104,7 @@ def _latency(cap: dict[str, Any]) -> list[str]:
     out = ["## Latency budgets and availability", ""]
     out += ["| Flow | Hop budgets | Budget vs SLA | SLA | Verdict | Availability |"]
     out += ["|---|---|---|---:|---|---|"]
-    from designlint.capacity import pct
+    from designlint.numbers.capacity import pct
 
     for f in cap["flows"]:
         lat, av = f["latency"], f["availability"]

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
-from designlint.report.summary import counts
+from designlint.formats.summary import counts
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 

@@ -1,7 +1,7 @@
 """Evaluating a parsed estimate expression with units, within bounds.
 
-The postfix program from designlint.expr runs on a value stack of pint quantities (see
-designlint.units), so nothing recurses however long the expression. Every limit that keeps
+The postfix program from designlint.numbers.expr runs on a value stack of pint quantities (see
+designlint.numbers.units), so nothing recurses however long the expression. Every limit that keeps
 hostile input cheap and finite lives here: literals and intermediate results must be finite
 and at most 1e100 in magnitude, exponents must be plain numbers of at most 64 (whole when the
 base has a unit), division by zero is caught before pint sees it, and adding a size to a
@@ -17,10 +17,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from designlint import expr as ex
-from designlint import quantity as qty
-from designlint import unitfmt as fmt
-from designlint import units
+from designlint.numbers import expr as ex
+from designlint.numbers import quantity as qty
+from designlint.numbers import unitfmt as fmt
+from designlint.numbers import units
 
 MAX_MAGNITUDE = 1e100
 MAX_EXPONENT = 64
@@ -78,7 +78,7 @@ def _bounded(value: Any) -> None:
 
 @lru_cache(maxsize=1)
 def _unit_names() -> dict[str, str]:
-    """Every unit spelling designlint.quantity accepts -> its pint name."""
+    """Every unit spelling designlint.numbers.quantity accepts -> its pint name."""
     return {k: v[0] for k, v in qty.UNITS.items()}
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
-from designlint.report.summary import counts
+from designlint.formats.summary import counts
 
 MAX_ROWS = 500
 _ICON = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}

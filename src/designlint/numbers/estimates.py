@@ -3,8 +3,8 @@
 The reference article's advice is to "drive the numbers yourself": 500M DAU, 20 % post, so 100M
 tweets a day, so ~1,200 writes a second. Each step is arithmetic a reader can check, and a
 design whose steps do not follow from each other is built on numbers nobody computed. Here every
-`expr` is parsed (designlint.expr, never `eval`), evaluated with pint's dimensional analysis
-(designlint.units) and compared with the declared `value`.
+`expr` is parsed (designlint.numbers.expr, never `eval`), evaluated with pint's dimensional analysis
+(designlint.numbers.units) and compared with the declared `value`.
 
 Which value flows downstream. A step is checked on its own: an estimate that declares a value
 passes that declared value on, so a mistake is reported once, where it is made, and rounding
@@ -13,10 +13,10 @@ only an expression passes its computed value on. Under a what-if (`check --set d
 declared values downstream of an override describe the old scenario, so there the computed
 values flow instead, and every declared number that no longer follows is reported.
 
-The parts: designlint.expr parses (lark, bounded length and nesting), designlint.arith
+The parts: `expr` parses (lark, bounded length and nesting), `arith`
 evaluates with units within bounds (magnitude 1e100, exponent 64, division by zero),
-designlint.depgraph orders estimates and names cycles, designlint.units holds the small pint
-registry and designlint.unitfmt prints quantities for people. Anything that still goes wrong
+designlint.depgraph orders estimates and names cycles, `units` holds the small pint
+registry and `unitfmt` prints quantities for people. Anything that still goes wrong
 while evaluating one estimate becomes a DL203 finding for that estimate: hostile input yields
 findings, never exceptions.
 """
@@ -28,14 +28,15 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from designlint import arith, depgraph
-from designlint import expr as ex
-from designlint import quantity as qty
-from designlint import unitfmt as fmt
+from designlint import depgraph
 from designlint.errors import UsageError
 from designlint.findings import ModelPath
 from designlint.model import Design
 from designlint.model.estimates import Estimate
+from designlint.numbers import arith
+from designlint.numbers import expr as ex
+from designlint.numbers import quantity as qty
+from designlint.numbers import unitfmt as fmt
 
 DEFAULT_TOLERANCE = 0.10
 
@@ -206,7 +207,7 @@ def evaluate(
 
 
 def _registry() -> Any:
-    from designlint.units import registry
+    from designlint.numbers.units import registry
 
     return registry()
 

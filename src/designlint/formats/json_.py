@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from designlint import __version__
 from designlint.findings import Finding
-from designlint.report.summary import counts
+from designlint.formats.summary import counts
 
 
 def render(findings: Sequence[Finding], files: int, options: dict | None = None) -> str:

@@ -2,6 +2,6 @@
 
 `data.gather` does all the work that can fail or that needs the design (lint, phase scores,
 capacity table, diagram); `html.render` and `markdown.render` only format that record, so the
-two outputs always show the same content. Named `reportdoc` because `designlint.report` holds
-the output formats of `check`.
+two outputs always show the same content. The output formats of `check` live in
+`designlint.formats`; this folder is the document a design review reads.
 """

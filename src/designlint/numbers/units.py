@@ -22,7 +22,7 @@ plant. What remains, importing pint and lark, is paid only when a design has est
 design without estimates, and `tests/test_estimates.py` asserts that linting such a design
 imports neither pint nor lark.
 
-Every unit spelling a user may write goes through `designlint.quantity.UNITS` first (`GB`,
+Every unit spelling a user may write goes through `designlint.numbers.quantity.UNITS` first (`GB`,
 `msec`, `d`), which maps it to one of the pint names defined here: declared values and
 expressions therefore share a single vocabulary.
 """

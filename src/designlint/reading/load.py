@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from designlint.findings import ModelPath, Violation
 from designlint.model import Design
-from designlint.source import Source
+from designlint.reading.source import Source
 
 _TYPE_ERRORS = {
     "string_type",

@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
-from designlint.report.summary import counts
+from designlint.formats.summary import counts
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -1,7 +1,8 @@
 """Settings for one run: which rules, which severities fail, per-rule options, limits.
 
 Flags build these directly; config files (`.designlint.yaml`, `[tool.designlint]` in
-`pyproject.toml`, read by `designlint.configfile`) feed the same fields. Selection accepts codes,
+`pyproject.toml`, read by `designlint.config.files`) feed the same fields; this module imports
+neither of them, so settings are built in one direction. Selection accepts codes,
 code prefixes (`DL3`) and rule names everywhere.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 
 from designlint.errors import UsageError
 from designlint.findings import Severity
-from designlint.source import Limits
+from designlint.reading.source import Limits
 
 
 @dataclass(frozen=True)
@@ -106,35 +107,3 @@ def apply_flags(base: Settings, flags: dict[str, Any]) -> Settings:
     if flags.get("overrides"):
         changes["overrides"] = flags["overrides"]
     return base.with_(**changes) if changes else base
-
-
-class Resolver:
-    """Settings for each checked file: an explicit `--config`, or the nearest config found
-    upward from the file, with the command-line flags layered on top. Cached per directory."""
-
-    def __init__(self, flags: dict[str, Any], explicit: str | None = None) -> None:
-        self.flags = flags
-        self.explicit = explicit
-        self._by_config: dict[str | None, Settings] = {}
-        self._by_dir: dict[str, str | None] = {}
-
-    def for_file(self, path: str) -> Settings:
-        from designlint import configfile
-
-        if self.explicit:
-            found: str | None = self.explicit
-        else:
-            directory = os.path.dirname(os.path.abspath(path))
-            if directory not in self._by_dir:
-                self._by_dir[directory] = configfile.discover(directory)
-            found = self._by_dir[directory]
-        if found not in self._by_config:
-            base = configfile.load(found) if found else Settings()
-            self._by_config[found] = apply_flags(base, self.flags)
-        return self._by_config[found]
-
-    def default(self) -> Settings:
-        """Settings for things that belong to no design file (the baseline's stale entries)."""
-        if self.explicit:
-            return self.for_file(self.explicit)
-        return self.for_file(os.path.join(os.getcwd(), "-"))

@@ -16,7 +16,7 @@ from typing import Any
 
 from designlint.findings import Finding
 from designlint.phases import PhaseScore
-from designlint.reportdoc.data import (
+from designlint.review.data import (
     SCORING,
     ReportData,
     band,
@@ -24,7 +24,7 @@ from designlint.reportdoc.data import (
     sla_text,
     verdict_text,
 )
-from designlint.reportdoc.style import CSS
+from designlint.review.style import CSS
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -291,7 +291,7 @@ def _latency(cap: dict[str, Any]) -> str:
 
 
 def _availability(cap: dict[str, Any]) -> str:
-    from designlint.capacity import pct
+    from designlint.numbers.capacity import pct
 
     rows = []
     for f in cap["flows"]:

@@ -3,7 +3,7 @@ flow, availability composed in series, cache memory and fan-out write rates.
 
 Kept apart from the rules so that the `estimate` table and the findings show the very same
 working. None of it needs pint: budgets, availabilities and cache sizes are whiteboard
-quantities that designlint.quantity already reduces to seconds, percent and bytes.
+quantities that designlint.numbers.quantity already reduces to seconds, percent and bytes.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from designlint import quantity as qty
-from designlint import unitfmt as fmt
 from designlint.model import Design
 from designlint.model.components import Cache, Fanout
 from designlint.model.flows import Flow
+from designlint.numbers import quantity as qty
+from designlint.numbers import unitfmt as fmt
 
-MONTH_MINUTES = 2629800 / 60  # a twelfth of a Julian year, as in designlint.quantity
+MONTH_MINUTES = 2629800 / 60  # a twelfth of a Julian year, as in designlint.numbers.quantity
 
 
 def ms(seconds: float) -> str:

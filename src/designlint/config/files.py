@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from designlint.config import Settings, split_codes, unknown_selector
+from designlint.config.settings import Settings, split_codes, unknown_selector
 from designlint.errors import ConfigError
 from designlint.findings import Severity, Span
 
@@ -88,7 +88,7 @@ def load(path: str) -> Settings:
 
 
 def _read_yaml(path: str, text: str):
-    from designlint.source import load_text
+    from designlint.reading.source import load_text
 
     source = load_text(text)
     for _code, violation in source.problems:

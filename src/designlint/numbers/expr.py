@@ -7,7 +7,7 @@ else; a call, an attribute or a string is a syntax error.
 
 Why postfix: parse trees of left-associative chains are as deep as the expression is long, and
 every recursive walk over 2,000 characters of `1+1+1...` or `-----1` risks RecursionError. The
-tree is flattened into postfix with an explicit stack, and the evaluator (designlint.estimates)
+tree is flattened into postfix with an explicit stack, and the evaluator (`numbers.estimates`)
 runs it with a value stack, so no step recurses. Parenthesis depth is capped before lark sees
 the text at all.
 

@@ -10,12 +10,12 @@ import importlib
 from collections.abc import Callable
 
 REPORTERS: dict[str, str] = {
-    "text": "designlint.report.text",
-    "json": "designlint.report.json_",
-    "sarif": "designlint.report.sarif",
-    "junit": "designlint.report.junit",
-    "github": "designlint.report.github",
-    "markdown": "designlint.report.markdown",
+    "text": "designlint.formats.text",
+    "json": "designlint.formats.json_",
+    "sarif": "designlint.formats.sarif",
+    "junit": "designlint.formats.junit",
+    "github": "designlint.formats.github",
+    "markdown": "designlint.formats.markdown",
 }
 
 

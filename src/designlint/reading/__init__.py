@@ -1,0 +1,7 @@
+"""Reading files: bytes on disk to plain data with positions, and plain data to a design.
+
+`source` decodes and parses YAML into plain data and a source map (a line and column for every
+key and value) under size, depth and node limits; `load` validates that data into the typed
+model and turns pydantic errors into located findings; `discover` expands the paths and folders
+given on the command line into design files.
+"""
