@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_lsp
@@ -202,10 +203,10 @@ async def test_definition_and_references(client: LanguageClient, tmp_path: Path)
     assert len(refs) == mentions
 
 
-async def test_suppression_code_action_silences_the_finding(client: LanguageClient, tmp_path):
-    path = project_file(tmp_path, "common-mistakes.yaml")
+async def actions_for(client: LanguageClient, path: Path, code: str) -> tuple[list, Any, list]:
+    """Open `path`, take its first `code` diagnostic and ask for the code actions on it."""
     diagnostics = await open_and_wait(client, path)
-    target = next(d for d in diagnostics if d.code == "DL702")
+    target = next(d for d in diagnostics if d.code == code)
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
@@ -213,6 +214,12 @@ async def test_suppression_code_action_silences_the_finding(client: LanguageClie
             context=types.CodeActionContext(diagnostics=[target]),
         )
     )
+    return diagnostics, target, actions
+
+
+async def test_suppression_code_action_silences_the_finding(client: LanguageClient, tmp_path):
+    path = project_file(tmp_path, "common-mistakes.yaml")
+    diagnostics, target, actions = await actions_for(client, path, "DL702")
     suppress = next(a for a in actions if a.title.startswith("Suppress DL702"))
     text = apply(path.read_text(encoding="utf-8"), suppress.edit.changes[path.as_uri()])
     assert "# designlint: ignore[DL702] TODO: say why" in text
@@ -227,15 +234,7 @@ async def test_suppression_code_action_silences_the_finding(client: LanguageClie
 
 async def test_dl201_code_action_writes_the_computed_value(client: LanguageClient, tmp_path):
     path = project_file(tmp_path, "common-mistakes.yaml")
-    diagnostics = await open_and_wait(client, path)
-    target = next(d for d in diagnostics if d.code == "DL201")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-            range=target.range,
-            context=types.CodeActionContext(diagnostics=[target]),
-        )
-    )
+    diagnostics, target, actions = await actions_for(client, path, "DL201")
     fix = next(a for a in actions if a.title.startswith("Replace the declared value"))
     assert fix.is_preferred
     text = apply(path.read_text(encoding="utf-8"), fix.edit.changes[path.as_uri()])
