@@ -349,7 +349,20 @@ def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
     except (json.JSONDecodeError, IndexError):
         b.extra["graph"] = {"skipped": f"failed: {proc.stderr.strip()[-300:]}"}
 
-    # 5. diagrams
+    # 5. the language server: a warm re-check after a one-character edit, through the protocol
+    print("language server re-check ...")
+    proc = subprocess.run(
+        [PY, os.path.join(HERE, "lsp_recheck.py"), EXAMPLE, "--edits", "30"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    try:
+        b.extra["lsp"] = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (json.JSONDecodeError, IndexError):
+        b.extra["lsp"] = {"skipped": f"failed: {proc.stderr.strip()[-300:]}"}
+
+    # 6. diagrams
     import importlib.util
 
     if importlib.util.find_spec("designlint.commands.diagram"):
@@ -444,6 +457,13 @@ def report(res: dict) -> str:  # noqa: C901 - one page
             f"{graph['sync_calls']:,} sync calls): build_graph + DL4xx + DL702 | "
             f"{fmt_s(graph['total_s'])} | – | {graph['repeat']} | – |"
         )
+    lsp = b.extra.get("lsp", {})
+    if isinstance(lsp, dict) and "median_s" in lsp:
+        lines.append(
+            f"| language server: re-check of the example after a one-character edit, warm "
+            f"(min {fmt_s(lsp['min_s'])}, max {fmt_s(lsp['max_s'])}; cold open "
+            f"{fmt_s(lsp['open_s'])}) | {fmt_s(lsp['median_s'])} | – | {lsp['edits']} | – |"
+        )
     d500 = b.extra.get("diagram500")
     if isinstance(d500, dict):
         what = "rendered" if d500["rendered"] else f"exit {d500['exit']}: {d500['message']}"
@@ -506,6 +526,13 @@ def report(res: dict) -> str:  # noqa: C901 - one page
             ]
     elif graph:
         lines += ["", f"Graph rules: skipped ({graph.get('skipped')})."]
+    if isinstance(lsp, dict) and "median_s" in lsp:
+        lines.append(
+            f"Language server re-check ≤ 30 ms warm: {verdict(lsp['median_s'], 0.030)} "
+            f"({fmt_s(lsp['median_s'])} median over {lsp['edits']} edits, round trip included)."
+        )
+    elif lsp:
+        lines.append(f"Language server re-check: skipped ({lsp.get('skipped')}).")
     if isinstance(d500, dict):
         ok = d500["seconds"] <= DIAGRAM_LIMIT_S and (d500["rendered"] or d500["message"])
         lines.append(

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "explain": "Show a rule's full documentation.",
     "schema": "Print the JSON Schema of the design format.",
     "init": "Write a commented starter design that passes `check`.",
+    "lsp": "Run the language server (diagnostics, hover, definitions) over stdio.",
 }
 
 
