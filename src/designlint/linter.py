@@ -66,10 +66,18 @@ def lint_text(text: str, file: str, settings: config.Settings) -> list[Finding]:
 
 
 def lint_source(source: Source, file: str, settings: config.Settings) -> list[Finding]:
+    return analyse(source, file, settings)[0]
+
+
+def analyse(
+    source: Source, file: str, settings: config.Settings
+) -> tuple[list[Finding], Context | None]:
+    """The findings, and the rules' context (design, graph, estimates) when the design loads:
+    `designlint diff` compares what the rules already computed instead of computing it again."""
     rules = all_rules()
     findings = [_stamp(code, v, file, source) for code, v in source.problems]
     if any(f.code == "DL001" for f in findings):
-        return _finish(findings, settings, file, rules)
+        return _finish(findings, settings, file, rules), None
     design, problems = validate(source)
     findings += [_stamp(code, v, file, source) for code, v in problems]
     if design is None:  # DL006 still runs without a design
@@ -88,7 +96,7 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
     sups = suppress.scan(source.text)
     if sups:
         findings = _suppress(findings, sups, ctx, settings, source, file)
-    return _finish(findings, settings, file, rules)
+    return _finish(findings, settings, file, rules), ctx
 
 
 def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:
