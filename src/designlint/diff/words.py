@@ -98,7 +98,7 @@ def element(e: ElementChange, code: Code) -> str:
 
 
 def field_changes(e: ElementChange, code: Code) -> str:
-    return "; ".join(f"{c.field} {move(c.old, c.new, code)}" for c in e.fields)
+    return "; ".join(f"{code(c.field)} {move(c.old, c.new, code)}" for c in e.fields)
 
 
 def edge(e: EdgeChange, code: Code) -> str:
