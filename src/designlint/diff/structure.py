@@ -115,6 +115,11 @@ def _elements(ctx: Any) -> dict[tuple[str, str], Any]:
     return out
 
 
+def element_changed(old: Any, new: Any) -> bool:
+    """Whether an element's fields differ (written-out defaults are no change)."""
+    return old != new and bool(_fields(old, new))
+
+
 def _fields(old: Any, new: Any) -> tuple[FieldChange, ...]:
     """The leaf fields that differ, as dotted paths (`path.6.budget`); equal models may differ
     only in what was written out, which is no change."""
