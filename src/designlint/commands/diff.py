@@ -32,7 +32,15 @@ FAIL_ON = {"new-error": "error", "new-warning": "warning", "any": "info"}
     help="text and json: everything; markdown: a pull-request comment (summary on top, details "
     "folded); sarif and github: the new findings only, as `check` writes them.",
 )
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="[FORMAT=]FILE",
+    help="Write to FILE instead of stdout; FORMAT=FILE (repeatable) writes another format as "
+    "well, e.g. --format github --output markdown=diff.md.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),
@@ -52,7 +60,7 @@ def command(
     paths: tuple[str, ...],
     ref: str | None,
     fmt: str,
-    output: str | None,
+    outputs: tuple[str, ...],
     fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -72,7 +80,7 @@ def command(
     from designlint import config
     from designlint.diff import collect
     from designlint.findings import Severity
-    from designlint.output import check_writable, protect
+    from designlint.output import check_writable, protect, split_outputs
     from designlint.registry import all_rules
 
     if ref is None and len(paths) != 2:
@@ -85,8 +93,10 @@ def command(
     if ref is None:
         for path in paths:
             protect(path)
-    if output:
-        check_writable(output)
+    output, extra = split_outputs(outputs, FORMATS)
+    for target in [output, *(t for _, t in extra)]:
+        if target:
+            check_writable(target)
     if ref is not None:
         diff = collect.from_git(ref, list(paths), resolver.for_file)
     else:
@@ -94,6 +104,8 @@ def command(
     for message in diff.errors:
         click.echo(f"designlint: error: {message}", err=True)
     _emit(_render(diff, fmt), output)
+    for name, target in extra:
+        _emit(_render(diff, name), target)
     if diff.errors:
         return 2
     if fail_on:
