@@ -15,7 +15,7 @@ FAIL_ON = {"new-error": "error", "new-warning": "warning", "any": "info"}
 
 
 @click.command("diff")
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, metavar="[BASE HEAD | --git REF [PATH]...]")
 @click.option(
     "--git",
     "ref",

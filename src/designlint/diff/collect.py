@@ -37,6 +37,8 @@ def from_git(ref: str, pathspecs: list[str], settings_for: SettingsFor) -> Diff:
     designs = []
     errors: list[str] = []
     for change in git.changes(commit, pathspecs):
+        if not any(p and git.is_yaml(p) for p in (change.base, change.head)):
+            continue  # a design is YAML: nothing else is read
         head_path = _local(top, change.head) if change.head else None
         base_name = _local(top, change.base) if change.base else None
         settings = settings_for(head_path or base_name or ".")

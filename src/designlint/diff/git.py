@@ -113,9 +113,12 @@ def show(commit: str, path: str, limit: int, cwd: str = ".") -> bytes:
     return _git(["show", "--no-textconv", f"{commit}:{path}"], cwd, limit)
 
 
+def is_yaml(path: str) -> bool:
+    return path.lower().endswith((".yaml", ".yml"))
+
+
 def is_design(path: str, head: bytes) -> bool:
     """A design by name (`*.design.yaml`) or, for other YAML, by a `designlint:` line."""
-    name = path.lower()
-    if name.endswith(DESIGN_SUFFIXES):
+    if path.lower().endswith(DESIGN_SUFFIXES):
         return True
-    return name.endswith((".yaml", ".yml")) and declares(head)
+    return is_yaml(path) and declares(head)
