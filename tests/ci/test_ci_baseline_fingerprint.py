@@ -74,3 +74,20 @@ def test_a_format_1_entry_without_its_message_matches_by_the_old_hash(tmp_path):
     (tmp_path / "b.json").write_text(json.dumps(old, indent=1))
     result = designlint("check", "--baseline", "b.json", ".", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_sarif_alerts_keep_their_identity_when_a_number_improves(tmp_path):
+    design = tmp_path / "shortener.design.yaml"
+    shutil.copy(LEGACY / "shortener.design.yaml", design)
+
+    def prints() -> dict[str, str]:
+        log = json.loads(designlint("check", "--format", "sarif", str(design)).stdout)
+        return {
+            r["ruleId"]: r["partialFingerprints"]["designlint/v1"]
+            for r in log["runs"][0]["results"]
+            if r["ruleId"] == "DL103"
+        }
+
+    before = prints()
+    design.write_text(design.read_text().replace("target: fast", "target: 200ms"))
+    assert prints() == before and before
