@@ -95,7 +95,7 @@ def test_added_renamed_and_deleted_designs(repo):
     assert [f["model_path"] for f in added["findings"]["new"]] == [["caches", "blobs"]]
     deleted = by_status["deleted"]
     assert deleted["head"] is None and len(deleted["findings"]["fixed"]) == 2
-    assert {"section": "caches", "id": "links"} in deleted["structure"]["removed"]
+    assert deleted["structure"]["removed"] == [] and deleted["estimates"] == []
     # Two commits back: `other` never existed there and is gone now, so it is not listed.
     two_back = repo.diff_json("--git", "HEAD~2")
     assert sorted(d["status"] for d in two_back["designs"]) == ["added", "renamed"]

@@ -75,13 +75,19 @@ def compare(base: Side, head: Side, status: str | None = None) -> DesignDiff:
             if base.name != head.name
             else "modified"
         )
+    findings = match(base.findings, head.findings)
+    loaded = (base.ctx is not None or not base.exists, head.ctx is not None or not head.exists)
+    if not (base.exists and head.exists):
+        # A whole design came or went: its findings say what matters; itemising every element
+        # and number as added or removed would bury that (`check` and `estimate` show them).
+        return DesignDiff(status, base.name, head.name, findings, loaded=loaded)
     return DesignDiff(
         status=status,
         base=base.name,
         head=head.name,
-        findings=match(base.findings, head.findings),
+        findings=findings,
         estimates=numbers.estimates(base.ctx, head.ctx),
         flows=numbers.flows(base.ctx, head.ctx),
         structure=structure.compare(base.ctx, head.ctx),
-        loaded=(base.ctx is not None or not base.exists, head.ctx is not None or not head.exists),
+        loaded=loaded,
     )
