@@ -118,3 +118,29 @@ def test_help_documents_the_command():
     for flag in ("--git", "--format", "--fail-on", "new-error", "--output", "--config"):
         assert flag in text
     assert "diff" in run_cli("--help").stdout
+
+
+def _shape(value):
+    """Keys all the way down (the first item stands for a list's items)."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(value[0])] if value else []
+    return None
+
+
+def _merge(a, b):
+    if isinstance(a, dict) and isinstance(b, dict):
+        return {k: _merge(a.get(k), b.get(k)) for k in {*a, *b}}
+    if isinstance(a, list) or isinstance(b, list):
+        return [_merge((a or [None])[0], (b or [None])[0])] if (a or b) else []
+    return a if a is not None else b
+
+
+def test_the_json_shape_is_the_documented_one(pair):
+    base, head = pair
+    doc = (ROOT / "docs" / "diff.md").read_text()
+    documented = json.loads(doc.split("```json\n", 1)[1].split("```", 1)[0])
+    shown = json.loads(run_cli("diff", TWITTER, V2, "--format", "json").stdout)
+    found = json.loads(run_cli("diff", str(base), str(head), *SELECT, "--format", "json").stdout)
+    assert _shape(documented) == _merge(_shape(shown), _shape(found))
