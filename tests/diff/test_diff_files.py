@@ -144,3 +144,14 @@ def test_the_json_shape_is_the_documented_one(pair):
     shown = json.loads(run_cli("diff", TWITTER, V2, "--format", "json").stdout)
     found = json.loads(run_cli("diff", str(base), str(head), *SELECT, "--format", "json").stdout)
     assert _shape(documented) == _merge(_shape(shown), _shape(found))
+
+
+def test_single_parts_of_a_design_are_compared_too(tmp_path):
+    head = tmp_path / "t.design.yaml"
+    text = Path(TWITTER).read_text().replace("lag: 500ms", "lag: 2s")
+    head.write_text(text.replace("out_of_scope: [search,", "out_of_scope: ["))
+    (d,) = json.loads(run_cli("diff", TWITTER, str(head), "--format", "json").stdout)["designs"]
+    changed = {(c["section"], c["id"]): c["fields"] for c in d["structure"]["changed"]}
+    assert changed[("design", "replication")] == [{"field": "lag", "old": "500ms", "new": "2s"}]
+    (scope,) = changed[("design", "out_of_scope")]
+    assert scope["old"].startswith('["search"') and "search" not in scope["new"]

@@ -1,8 +1,9 @@
 """Compare the structure of two versions from the model: elements, edges and ownership.
 
 Elements are the entries of every keyed section (components, APIs, flows, regions, fan-outs,
-requirements, bottlenecks, decisions); an element changed when its fields differ, and the
-fields that differ are named. Edges come from the architecture graph the rules use (calls,
+requirements, bottlenecks, decisions) and the design's single parts (name, description,
+consistency, replication, summary, out of scope); an element changed when its fields differ,
+and the fields that differ are named. Edges come from the architecture graph the rules use (calls,
 publishes, consumes, reads, writes, fan-out, dead-letter), ownership from its `own` edges.
 Estimates are compared as numbers (`diff.numbers`), not here. Reordering a mapping or moving
 lines changes nothing: only what the model holds is compared.
@@ -29,6 +30,8 @@ SECTIONS = (
     "decisions",
 )
 REQUIREMENTS = ("functional", "non_functional")
+# Top-level parts that are one thing, not a mapping of elements: section `design`, id = field.
+SINGLES = ("name", "description", "consistency", "replication", "summary")
 MAX_VALUE = 80
 
 
@@ -112,6 +115,12 @@ def _elements(ctx: Any) -> dict[tuple[str, str], Any]:
     for part in REQUIREMENTS:
         for eid, model in getattr(design.requirements, part).items():
             out[(f"requirements.{part}", eid)] = model
+    for name in SINGLES:
+        value = getattr(design, name)
+        if value is not None:
+            out[("design", name)] = value
+    if design.requirements.out_of_scope:
+        out[("design", "out_of_scope")] = design.requirements.out_of_scope
     return out
 
 
@@ -125,9 +134,25 @@ def _fields(old: Any, new: Any) -> tuple[FieldChange, ...]:
     only in what was written out, which is no change."""
     a, b = _flatten(_dump(old)), _flatten(_dump(new))
     names = list(b) + [k for k in a if k not in b]
-    return tuple(
-        FieldChange(k, _text(a.get(k)), _text(b.get(k))) for k in names if a.get(k) != b.get(k)
-    )
+    return tuple(FieldChange(k, *_texts(a.get(k), b.get(k))) for k in names if a.get(k) != b.get(k))
+
+
+def _texts(old: Any, new: Any) -> tuple[str | None, str | None]:
+    """Both values as short texts; long ones start near where they first differ."""
+    a, b = _text(old, None), _text(new, None)
+    if a is not None and b is not None and max(len(a), len(b)) > MAX_VALUE:
+        same = 0
+        while same < min(len(a), len(b)) and a[same] == b[same]:
+            same += 1
+        if same > 30:
+            a, b = "…" + a[same - 20 :], "…" + b[same - 20 :]
+    return _cut(a), _cut(b)
+
+
+def _cut(text: str | None) -> str | None:
+    if text is None or len(text) <= MAX_VALUE:
+        return text
+    return text[: MAX_VALUE - 1] + "…"
 
 
 def _dump(model: Any) -> Any:
@@ -151,12 +176,12 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _text(value: Any) -> str | None:
+def _text(value: Any, limit: int | None = MAX_VALUE) -> str | None:
     if value is None:
         return None
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = " ".join(text.split())
-    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
+    return _cut(text) if limit else text
 
 
 def _edges(ctx: Any) -> dict[tuple[str, str], tuple[str, ...]]:

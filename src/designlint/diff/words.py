@@ -94,6 +94,8 @@ def _verdict(old: str, new: str) -> str:
 
 
 def element(e: ElementChange, code: Code) -> str:
+    if e.section == "design":
+        return code(e.id)
     return f"{_SECTION_NOUN.get(e.section, e.section)} {code(e.id)}"
 
 
