@@ -1,8 +1,10 @@
 """Baselines: record today's findings, then report only new ones.
 
 An entry is keyed by file (relative to the baseline's directory, so any working directory
-works), rule code, model path and a fingerprint of the message with line numbers masked; never
-by line, so editing a design elsewhere keeps its entries valid. Identical keys are counted.
+works) and the finding's fingerprint (`designlint.fingerprint`: rule code, model path and
+subject); never by line or message text, so editing a design elsewhere, or improving a number a
+message quotes, keeps its entries valid. Identical keys are counted. Baselines of format 1
+hashed the whole message; their entries are re-keyed from the message they also stored.
 Entries are written one per line so that a stale one (DL009) is reported at its own line of the
 baseline file: the baseline is what needs editing (rewrite it with `--write-baseline`).
 """
@@ -16,16 +18,18 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from designlint import fingerprint
 from designlint.errors import ConfigError, InputError
 from designlint.findings import Finding, Severity, Span
 
-FORMAT = 1
+FORMAT = 2
+LEGACY = "~"  # prefixes a format-1 message hash kept as is (an entry without its message)
 Key = tuple[str, str, tuple[str, ...], str]
 _LINE_NO = re.compile(r"\b(lines?|at) \d+(:\d+)?")
 
 
 def message_hash(message: str) -> str:
-    """A fingerprint of a message that survives moving the finding to another line."""
+    """Format 1's fingerprint: the message with line numbers masked (also SARIF's)."""
     text = " ".join(_LINE_NO.sub(r"\1 N", message).split())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -43,8 +47,24 @@ def _key(f: Finding, base: str) -> Key:
         _rel(f.file, base),
         f.code,
         tuple(str(p) for p in f.model_path),
-        message_hash(f.message),
+        fingerprint.fingerprint(f),
     )
+
+
+def _legacy_key(f: Finding, base: str) -> Key:
+    file, code, path, _ = _key(f, base)
+    return (file, code, path, LEGACY + message_hash(f.message))
+
+
+def _entry_key(e: dict, version: object) -> Key:
+    """An entry's key; a format-1 entry is re-keyed from its message when it has one."""
+    file, code, path = str(e["file"]), str(e["code"]), tuple(map(str, e["path"]))
+    if version == 1:
+        message = e.get("message")
+        if isinstance(message, str):
+            return (file, code, path, fingerprint.of(code, path, message))
+        return (file, code, path, LEGACY + str(e["fingerprint"]))
+    return (file, code, path, str(e["fingerprint"]))
 
 
 def write(path: str, findings: Iterable[Finding]) -> int:
@@ -96,8 +116,8 @@ class Baseline:
         entries = []
         for i, e in enumerate(data["entries"]):
             try:
-                key = (str(e["file"]), str(e["code"]), tuple(map(str, e["path"])), e["fingerprint"])
-            except (KeyError, TypeError) as exc:
+                key = _entry_key(e, data.get("baseline", 1))
+            except (KeyError, TypeError, AttributeError) as exc:
                 line = starts[i] if starts else 1
                 raise ConfigError(f"{path}:{line}:1: a baseline entry lacks {exc}") from exc
             entries.append((key, starts[i] if starts else 1))
@@ -106,8 +126,11 @@ class Baseline:
     def hide(self, findings: Iterable[Finding]) -> list[Finding]:
         """The findings the baseline does not know about."""
         out = []
+        legacy = any(key[3].startswith(LEGACY) for key in self.left)
         for f in findings:
             key = _key(f, self.base)
+            if self.left[key] <= 0 and legacy:
+                key = _legacy_key(f, self.base)
             if self.left[key] > 0:
                 self.left[key] -= 1
             else:

@@ -21,6 +21,7 @@ from designlint import __version__
 COMMANDS: dict[str, str] = {
     "check": "Lint design files, directories and globs.",
     "diagram": "Draw the architecture (PNG/SVG/PDF via Graphviz, DOT, Mermaid).",
+    "diff": "Compare two versions of a design: new and fixed findings, numbers, structure.",
     "estimate": "Print the capacity table: estimates, latency budgets, availability.",
     "report": "Write a design-review report (HTML or Markdown).",
     "rules": "List every rule: code, name, severity, summary.",

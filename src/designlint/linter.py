@@ -66,14 +66,15 @@ def lint_text(text: str, file: str, settings: config.Settings) -> list[Finding]:
 
 
 def lint_source(source: Source, file: str, settings: config.Settings) -> list[Finding]:
-    return lint_in_context(source, file, settings)[0]
+    return analyse(source, file, settings)[0]
 
 
-def lint_in_context(
+def analyse(
     source: Source, file: str, settings: config.Settings
 ) -> tuple[list[Finding], Context | None]:
-    """The findings and the context the rules ran in (None when the design did not load), for
-    callers that go on asking about the same design (the language server)."""
+    """The findings, and the rules' context (design, graph, estimates) when the design loads:
+    `designlint diff` compares what the rules already computed, and the language server answers
+    hover and definition from it, instead of computing it again."""
     rules = all_rules()
     findings = [_stamp(code, v, file, source) for code, v in source.problems]
     if any(f.code == "DL001" for f in findings):

@@ -78,3 +78,28 @@ def _mode_for(path: str) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def split_outputs(
+    values: tuple[str, ...], formats: list[str]
+) -> tuple[str | None, list[tuple[str, str]]]:
+    """`-o FILE` (the main output) and `--output FORMAT=FILE` (more outputs, repeatable).
+
+    A word before `=` that is no format is a mistake, not a file name (`sarfi=x.sarif`)."""
+    from designlint.errors import UsageError
+
+    main: str | None = None
+    extra: list[tuple[str, str]] = []
+    for value in values:
+        name, sep, target = value.partition("=")
+        if sep and name in formats:
+            if not target:
+                raise UsageError(f"--output {value}: give a file after `=`")
+            extra.append((name, target))
+        elif sep and name.isalpha():
+            raise UsageError(f"--output {value}: unknown format `{name}` ({', '.join(formats)})")
+        elif main is None:
+            main = value
+        else:
+            raise UsageError("only one --output FILE for the main output; use FORMAT=FILE")
+    return main, extra

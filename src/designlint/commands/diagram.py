@@ -40,6 +40,14 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "
     "(default 60 for images, 150 for .dot and .mmd).",
 )
 @click.option(
+    "--diff",
+    "diff_base",
+    metavar="BASE",
+    help="Mark what changed since BASE (a design file, or a git ref whose version of FILE is "
+    "read through `git show`): added components and edges green, removed ones dashed and "
+    "faded, changed ones outlined in purple.",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=1),
     default=30.0,
@@ -47,7 +55,12 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "
     help="Seconds Graphviz may take before the render is abandoned.",
 )
 def command(
-    file: str, output: str, highlight: bool | None, max_nodes: int | None, timeout: float
+    file: str,
+    output: str,
+    highlight: bool | None,
+    max_nodes: int | None,
+    diff_base: str | None,
+    timeout: float,
 ) -> int:
     """Draw FILE's architecture: clients and edge, services with the stores they own, queues,
     fan-out and the celebrity pull path, with flow rates on the edges.
@@ -90,6 +103,15 @@ def command(
     if max_nodes is None:
         max_nodes = planning.MAX_NODES if fmt in ("dot", "mmd") else planning.IMAGE_MAX_NODES
     plan = planning.build(design, shown if highlight else (), max_nodes=max_nodes)
+    if diff_base is not None:
+        from designlint.diagram import changes
+
+        base = _base_design(diff_base, file, settings)
+        before = planning.build(base, max_nodes=max_nodes) if base is not None else None
+        empty = planning.Plan(plan.title, (), (), ())
+        plan = changes.mark(
+            plan, before or empty, changes.changed_components(base, design) if base else set()
+        )
     for note in plan.omitted:
         click.echo(f"designlint: note: {note}", err=True)
     if fmt == "dot":
@@ -108,3 +130,39 @@ def command(
     extra = f"; highlighted: {marked}" if marked else ""
     click.echo(f"wrote {output} ({len(plan.nodes)} components, {len(plan.edges)} edges{extra})")
     return 0
+
+
+def _base_design(base: str, file: str, settings):
+    """The design to compare with: the file BASE, or FILE as it was at the git ref BASE (None
+    when FILE did not exist there: everything is new)."""
+    import os
+
+    from designlint.errors import InputError
+    from designlint.linter import read_bytes
+    from designlint.reading.load import validate
+    from designlint.reading.source import decode, load_text
+
+    limit = settings.limits.max_bytes
+    if os.path.isfile(base):
+        raw: bytes | None = read_bytes(base, limit)
+        name = base
+    else:
+        from designlint.diff import git
+
+        commit = git.resolve(base)
+        rel = os.path.relpath(os.path.abspath(file), git.root()).replace(os.sep, "/")
+        # Follow a rename; an added file has no base (everything is new).
+        moved = [c.base for c in git.changes(commit, []) if c.head == rel]
+        at_ref = moved[0] if moved else rel
+        raw = git.show(commit, at_ref, limit) if at_ref else None
+        name = f"{base}:{at_ref}"
+    if raw is None:
+        return None
+    text, _ = decode(raw)
+    source = load_text(text, settings.limits) if text is not None else None
+    design = None
+    if source is not None and not any(code == "DL001" for code, _ in source.problems):
+        design, _ = validate(source)
+    if design is None:
+        raise InputError(f"{name}: the base design does not load; run `designlint check` on it")
+    return design

@@ -7,6 +7,7 @@ statement. Ids are the plan's `[A-Za-z0-9_]` ids.
 
 from __future__ import annotations
 
+from designlint.diagram import changes
 from designlint.diagram.records import SEVERITY_COLORS, Plan, PlanCluster, PlanEdge, PlanNode
 
 SHAPES = {
@@ -43,6 +44,7 @@ def _node(node: PlanNode, indent: str) -> str:
         line, fill = SEVERITY_COLORS[node.severity]
         attrs.update(color=line, fillcolor=fill, penwidth="2.5")
         attrs["style"] = ",".join(filter(None, [attrs.get("style"), "filled"]))
+    attrs = changes.dot_node(node, attrs)
     return f"{indent}{node.id} [{_attrs(attrs)}];"
 
 
@@ -64,6 +66,7 @@ def _edge(plan: Plan, edge: PlanEdge) -> str:
     text = edge.text()
     if text:
         attrs["label"] = text
+    attrs = changes.dot_edge(edge, attrs)
     return f"  {edge.source} -> {edge.target} [{_attrs(attrs)}];"
 
 
@@ -97,5 +100,6 @@ def render(plan: Plan) -> str:
     lines += [_edge(plan, e) for e in plan.edges]
     if plan.highlight:
         lines += _legend(plan)
+    lines += changes.dot_legend(plan, quote)
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from designlint.diagram import changes
 from designlint.diagram.records import SEVERITY_COLORS, Plan, PlanCluster, PlanNode
 
 # Opening and closing brackets of the node shape per section (the label sits quoted inside).
@@ -76,4 +77,5 @@ def render(plan: Plan) -> str:
             lines.append(f"  classDef {level} fill:{fill},stroke:{line},stroke-width:3px")
             members = [n.id for n in plan.nodes if n.severity == level] + [f"legend_{level}"]
             lines.append(f"  class {','.join(members)} {level}")
+    lines += changes.mermaid_lines(plan)
     return "\n".join(lines) + "\n"

@@ -17,10 +17,12 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 
 import graphviz
 from diagrams import Cluster, Diagram, Edge, Node, setdiagram
 
+from designlint.diagram import changes
 from designlint.diagram.icons import icon_name
 from designlint.diagram.records import (
     SEVERITY_COLORS,
@@ -93,6 +95,7 @@ def source(plan: Plan) -> tuple[str, set[str]]:
                 attrs["weight"] = "4"  # keep the flows' paths straight and short
             elif edge.target in on_flow:
                 attrs["constraint"] = "false"  # a side call must not push a flow's hop away
+            attrs = changes.dot_edge(edge, attrs)
             label = edge.text()
             attrs["fontsize"] = "11"
             diagram.connect(
@@ -100,7 +103,7 @@ def source(plan: Plan) -> tuple[str, set[str]]:
                 nodes[edge.target],
                 Edge(forward=True, label=_text(label) if label else "", **attrs),
             )
-        if plan.highlight or plan.flows:
+        if plan.highlight or plan.flows or changes.present(plan):
             _legend(plan)
         return diagram.dot.source, icons
 
@@ -125,6 +128,10 @@ def _cluster(cluster: PlanCluster, by_id: dict[str, PlanNode], icons: set[str]) 
 
 
 def _node(node: PlanNode, icons: set[str]) -> None:
+    box = changes.cluster_attrs(node)
+    if box is not None:  # `diagram --diff`: a coloured or dashed box around the icon
+        with Cluster(f"change_{node.id}", graph_attr=box):
+            return _node(replace(node, change=None), icons)
     label = f"{node.label}\n{node.detail}" if node.detail else node.label
     # diagrams pads the height per real newline; our lines are DOT `\n`, so pad here.
     attrs = {"height": f"{1.9 + 0.4 * label.count(chr(10)):.1f}"}
@@ -157,6 +164,10 @@ def _legend(plan: Plan) -> None:
                 color=color,
                 fontcolor=color,
                 penwidth="2",
+            )
+        for kind in changes.present(plan):
+            _legend_node(
+                changes.WORDS[kind], f"legend_change_{kind}", "1.8", **changes.legend_style(kind)
             )
         for level, count in plan.highlight.items():
             line, fill = SEVERITY_COLORS[level]

@@ -2,8 +2,9 @@
 
 Every registered rule is listed in `tool.driver.rules` (short and full description, help URI,
 default level); results point at their rule by id and index. `partialFingerprints` hash the
-code, the model path and the message (line numbers masked), never the line, so an alert keeps
-its identity when lines are inserted above it.
+code, the model path and the subject (`designlint.fingerprint`, as baselines and `diff` do),
+never the line nor the numbers in a message, so an alert keeps its identity when lines are
+inserted above it or when a number it quotes improves.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from designlint import __version__
-from designlint.baseline import message_hash
 from designlint.findings import Finding, Severity
+from designlint.fingerprint import subject
 from designlint.registry import all_rules
 
 SCHEMA = (
@@ -29,8 +30,8 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def fingerprint(f: Finding) -> str:
     path = "/".join(str(p) for p in f.model_path)
-    data = f"{f.code}\x00{path}\x00{message_hash(f.message)}"
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+    data = f"{f.code}\x00{path}\x00{subject(f.message)}"
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def artifact_uri(file: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from designlint.config.settings import Settings
 from designlint.context import Context
 from designlint.findings import Finding
-from designlint.linter import lint_in_context
+from designlint.linter import analyse as lint_and_keep_context
 from designlint.lsp.symbols import Index
 from designlint.reading.source import Source, load_text
 
@@ -53,5 +53,5 @@ class Analysis:
 def analyse(text: str, file: str, settings: Settings, setting_error: str | None = None) -> Analysis:
     """Lint `text` as the file `file` would be linted, and keep the context for the features."""
     source = load_text(text, settings.limits)
-    findings, context = lint_in_context(source, file, settings)
+    findings, context = lint_and_keep_context(source, file, settings)
     return Analysis(text, file, settings, findings, source, context, setting_error)

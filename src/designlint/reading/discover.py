@@ -20,7 +20,12 @@ def declares_format(path: str) -> bool:
             head = handle.read(4096)
     except OSError:
         return False
-    return any(line.startswith(b"designlint:") for line in head.splitlines())
+    return declares(head)
+
+
+def declares(head: bytes) -> bool:
+    """Whether the first 4 KiB of a file hold a top-level `designlint:` key."""
+    return any(line.startswith(b"designlint:") for line in head[:4096].splitlines())
 
 
 def expand(paths: tuple[str, ...] | list[str]) -> tuple[list[str], list[str]]:
