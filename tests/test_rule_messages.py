@@ -49,3 +49,9 @@ def test_dl103_names_the_kinds_it_counted() -> None:
     got = messages("requirements/DL103_kinds.yaml", "DL103")
     assert "1 kind of requirement (throughput)" in got[5]
     assert "neither latency nor availability" in got[5]
+
+
+def test_dl204_names_a_cdn_serving_video_and_not_one_serving_static_assets() -> None:
+    got = messages("capacity/DL204_bandwidth_cdn.yaml", "DL204")
+    assert "`video-cdn` serves large objects" in got[5] and "assets-cdn" not in got[5]
+    assert "bandwidth" not in messages("capacity/DL204_static_assets.yaml", "DL204")[5]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designlint.context import Context
@@ -34,9 +35,11 @@ def missing_scale_estimate(ctx: Context) -> Iterator[Violation]:
     no requests, so it is not asked for users or a read rate.
 
     A design that serves large objects on the read path is also asked for a bandwidth
-    estimate (`measures: bandwidth`): an `object-store` datastore is on the read path when a
-    client or an edge component (a CDN's origin) reaches it, when the service behind a `GET`
-    endpoint `reads` it, or when it is on the path of a flow that a `GET` endpoint serves.
+    estimate (`measures: bandwidth`): a CDN whose name or description says it serves video,
+    images, photos, media or files, or an `object-store` datastore on the read path, which is
+    when a client or an edge component (a CDN's origin) reaches it, when the service behind a
+    `GET` endpoint `reads` it, or when it is on the path of a flow that a `GET` endpoint
+    serves. A CDN for "static assets" (scripts and styles) is not enough on its own.
 
     An estimate counts by what it says it `measures` (`users`, `write-rate`, `read-rate`,
     `storage-growth`, `storage`), not by its name: `dau` is obvious to a person and a guess to
@@ -98,11 +101,19 @@ def missing_scale_estimate(ctx: Context) -> Iterator[Violation]:
 
 
 def large_objects_read(design: Design) -> list[str]:
-    """Object stores a read request reaches: through a client or edge component (a CDN origin,
-    a presigned download), a service behind a GET endpoint, or a flow a GET endpoint serves."""
+    """What serves large objects on the read path: a CDN that says it serves media, and object
+    stores a read request reaches (through a client or edge component, such as a CDN origin
+    or a presigned download; a service behind a GET endpoint; or a flow a GET endpoint serves).
+    """
+    cdns = [
+        eid
+        for eid, edge in design.edge.items()
+        if edge.kind == "cdn"
+        and _MEDIA.search(" ".join(filter(None, (edge.name, edge.description))))
+    ]
     objects = {did for did, store in design.datastores.items() if store.kind == "object-store"}
     if not objects:
-        return []
+        return cdns
     reached: set[str] = set()
     for client in design.clients.values():
         reached.update(client.calls)
@@ -117,4 +128,11 @@ def large_objects_read(design: Design) -> list[str]:
     for fid, flow in design.flows.items():
         if fid in wanted or (flow.requirement or "") in wanted:
             reached.update(hop.component for hop in flow.hops())
-    return [did for did in design.datastores if did in objects and did in reached]
+    return cdns + [did for did in design.datastores if did in objects and did in reached]
+
+
+# What a CDN says it serves when the bytes, not the requests, are the load.
+_MEDIA = re.compile(
+    r"\b(?:videos?|images?|photos?|pictures?|media|files?|downloads?|audio|blobs?|thumbnails?)\b",
+    re.I,
+)
