@@ -20,6 +20,11 @@ _REPLACE = re.compile(
     r"(?i:\b(?:replac\w*|overwr\w*|rebuil\w*|recomput\w*|regenerat\w*|rewrit\w*|"
     r"swapped)\b)|\b(?:SET|MSET|RENAME|DEL)\b"
 )
+_BOUND = re.compile(
+    r"\b(?:top|first|last|latest|newest|most recent|at most|up to|no more than)[\s-]+"
+    r"(?:\d[\d,]*|k|n)\b",
+    re.I,
+)
 _APPEND = re.compile(
     r"(?i:\b(?:append\w*|prepend\w*|push(?:es|ed)? (?:to|onto|into)|add(?:s|ed)? (?:to|each)|"
     r"insert\w*|grows?)\b)|\b(?:LPUSH|RPUSH|ZADD|ZINCRBY|SADD|XADD)\b"
@@ -37,8 +42,9 @@ def unbounded_cache_entry(ctx: Context) -> Iterator[Violation]:
     whole on each write (its `description`, or the `action` of a flow hop into the cache,
     says it is replaced, overwritten, rebuilt, recomputed or written with `SET`, and says
     nothing of appending, pushing, `LPUSH`, `ZADD`...) is as long as whatever the writer
-    computes, and is not reported. A fan-out `target` always appends. When the design says
-    nothing either way, the value is taken to grow.
+    computes, and is not reported; so is a value whose description bounds it in words
+    ("the top 10 suggestions", "at most 50", "the latest 100"). A fan-out `target` always
+    appends. When the design says nothing either way, the value is taken to grow.
 
     A TTL or an eviction policy does not satisfy this rule: both act on whole keys, and a key
     that is written often (the timeline of a user who follows thousands of accounts) is never
@@ -104,5 +110,6 @@ def _writes_described(design: Design, cid: str, cache: Cache) -> str:
 
 
 def replaced_whole(text: str) -> bool:
-    """Whether the text says each write replaces the value, and nothing says it appends."""
-    return bool(_REPLACE.search(text)) and not _APPEND.search(text)
+    """Whether the text says each write replaces the value (or bounds it in words: "the top
+    10"), and nothing says it appends."""
+    return bool(_REPLACE.search(text) or _BOUND.search(text)) and not _APPEND.search(text)
