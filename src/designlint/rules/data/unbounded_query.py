@@ -29,7 +29,9 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
       `key-value` or `object-store` store, or equality on the entity's own identifier (`id`,
       or `user_id` on `users`).
 
-    A query that no key or index serves is a scan, which DL503 (unindexed-query) reports; it
+    Stores of kind `search` are not judged: a search engine answers with one page of the
+    best hits (ten by default in Elasticsearch and OpenSearch), never with everything that
+    matches. A query that no key or index serves is a scan, which DL503 (unindexed-query) reports; it
     is not reported a second time here. A query on an entity the store does not declare is
     judged all the same: with no schema, only a `limit` or a lookup unique by construction
     bounds it.
@@ -87,6 +89,8 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
     ```
     """
     for did, store in ctx.design.datastores.items():
+        if store.kind == "search":
+            continue  # a search engine always answers with one page of hits
         for qid, query in store.queries.items():
             if query.limit is not None:
                 continue
