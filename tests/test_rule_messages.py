@@ -55,3 +55,14 @@ def test_dl204_names_a_cdn_serving_video_and_not_one_serving_static_assets() -> 
     got = messages("capacity/DL204_bandwidth_cdn.yaml", "DL204")
     assert "`video-cdn` serves large objects" in got[5] and "assets-cdn" not in got[5]
     assert "bandwidth" not in messages("capacity/DL204_static_assets.yaml", "DL204")[5]
+
+
+def test_dl204_asks_a_crawler_for_storage_and_not_for_users_or_reads() -> None:
+    got = messages("capacity/DL204_crawler.yaml", "DL204")
+    assert "storage growth" in got[5]
+    findings = lint_text(
+        (RULES / "capacity/DL204_crawler.yaml").read_text(encoding="utf-8"),
+        "crawler.yaml",
+        config.Settings(select=("DL204",)),
+    )
+    assert [f.message for f in findings] == [got[5]]
