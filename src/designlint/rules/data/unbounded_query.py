@@ -32,9 +32,9 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
     Stores of kind `search` are not judged: a search engine answers with one page of the
     best hits (ten by default in Elasticsearch and OpenSearch), never with everything that
     matches. A query that no key or index serves is a scan, which DL503 (unindexed-query)
-    reports; it is not reported a second time here. A query on an entity the store does not declare is
-    judged all the same: with no schema, only a `limit` or a lookup unique by construction
-    bounds it.
+    reports; it is not reported a second time here. A query on an entity the store does not
+    declare is judged all the same: with no schema, only a `limit` or a lookup unique by
+    construction bounds it.
 
     ## Why is this bad?
     A query without a bound returns as many rows as the data happens to hold. It is fast while
