@@ -36,3 +36,13 @@ def lint():
         return lint_text(text, "design.yaml", settings)
 
     return _lint
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The corpus figures (recall, false positives per 100 findings), when the corpus ran."""
+    corpus = sys.modules.get("test_corpus")
+    lines = getattr(corpus, "FIGURES", None)
+    if lines:
+        terminalreporter.write_sep("-", "designlint corpus precision (docs/precision.md)")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -104,6 +104,11 @@ class Service(Component):
     kind: Literal["service", "worker", "job"] = Field(
         "service", description="A worker consumes queues; a job runs on a schedule."
     )
+    auth: bool = Field(
+        False,
+        description="Authenticates its callers itself (tokens, mTLS), so traffic reaching it "
+        "needs no gateway for authentication.",
+    )
 
 
 class Field_(Model):

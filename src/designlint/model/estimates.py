@@ -22,7 +22,10 @@ class Estimate(Model):
         "e.g. `tweets_per_day / 1 day`, `200 B * tweets_per_day`.",
     )
     measures: (
-        Literal["users", "write-rate", "read-rate", "storage", "storage-growth", "other"] | None
+        Literal[
+            "users", "write-rate", "read-rate", "storage", "storage-growth", "bandwidth", "other"
+        ]
+        | None
     ) = Field(None, description="What it sizes; used to find the missing scale estimates.")
     peak_of: Id | None = Field(
         None, description="This estimate is the peak of that (average) estimate."

@@ -64,8 +64,14 @@ def is_collection(api: Api) -> bool:
 
 
 def offset_params(api: Api) -> list[str]:
-    """The parameters that page by skipping rows (unless the endpoint is not a collection)."""
-    if api.collection is False:
+    """The parameters that page by skipping rows, on collection endpoints only.
+
+    On an endpoint returning one object, `offset` means something else (seconds into a
+    video, a byte into a file). A declared `pagination` (other than `none`) says the endpoint
+    pages, which makes it a collection whatever its response looks like.
+    """
+    paged = api.pagination is not None and api.pagination.style != "none"
+    if api.collection is False or not (paged or is_collection(api)):
         return []
     return [p for p in api.params if norm(p) in OFFSET_PARAMS]
 

@@ -21,8 +21,11 @@ def offset_pagination(ctx: Context) -> Iterator[Violation]:
     `page_index` or `start_index` (compared without case, `_` or `-`), and for a declared
     `pagination.style` of `offset` or `page`. One finding per offending parameter or style.
 
-    An endpoint explicitly marked `collection: false` is not judged: there the parameter is
-    taken to mean something else, such as a byte offset into a file.
+    Only collection endpoints are judged, recognised as DL302 (list-without-cursor) does:
+    `collection: true`, or, when `collection` is not given, an array-typed response field
+    (`tweet[]`); a declared `pagination` also makes an endpoint a collection. On an endpoint
+    returning one object the parameter means something else, such as seconds into a video or
+    a byte offset into a file, and an endpoint marked `collection: false` is never judged.
 
     ## Why is this bad?
     To serve page 500, an offset query still reads the 10,000 rows before it and throws them

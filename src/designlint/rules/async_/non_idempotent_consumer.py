@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.model.components import Queue
 from designlint.registry import rule
 
 
@@ -13,10 +14,11 @@ from designlint.registry import rule
 def non_idempotent_consumer(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports a consumer of an at-least-once queue that is not declared idempotent. A queue's
-    `delivery` defaults to `at-least-once`, and a consumer's `idempotent` defaults to `false`,
-    so a consumer listed as `worker: {}` is reported until it says how duplicates are made
-    harmless.
+    Reports a consumer of an at-least-once queue that is not declared idempotent. A queue
+    whose `delivery` is not stated is judged as at-least-once, since that is what brokers do
+    by default, and the finding says that delivery is not stated rather than claiming the
+    design chose it. A consumer's `idempotent` defaults to `false`, so a consumer listed as
+    `worker: {}` is reported until it says how duplicates are made harmless.
 
     A fan-out's `worker` consumes the fan-out's `source` queue even when the queue does not
     list it under `consumers`; such an undeclared consumer cannot be shown to be idempotent and
@@ -71,12 +73,13 @@ def non_idempotent_consumer(ctx: Context) -> Iterator[Violation]:
     for qid, queue in design.queues.items():
         if queue.delivery != "at-least-once":
             continue
+        how = _delivery(queue, qid)
         for sid, consumer in queue.consumers.items():
             if not consumer.idempotent:
                 yield Violation(
                     ("queues", qid, "consumers", sid),
-                    f"`{sid}` consumes at-least-once queue `{qid}` but is not idempotent, "
-                    "so a redelivered message is processed twice",
+                    f"`{sid}` consumes {how} but is not idempotent, so a redelivered message "
+                    "is processed twice",
                     fix="make processing repeat-safe (upsert by event id, ZADD) and set "
                     "`idempotent: true` with `how:`",
                 )
@@ -87,7 +90,14 @@ def non_idempotent_consumer(ctx: Context) -> Iterator[Violation]:
         if fan.worker not in queue.consumers:
             yield Violation(
                 ("fanout", fid, "worker"),
-                f"fan-out worker `{fan.worker}` consumes at-least-once queue `{fan.source}` "
+                f"fan-out worker `{fan.worker}` consumes {_delivery(queue, fan.source or '')} "
                 "but is not declared among its consumers, so nothing says it is idempotent",
                 fix=f"list it under `queues.{fan.source}.consumers` with `idempotent: true`",
             )
+
+
+def _delivery(queue: Queue, qid: str) -> str:
+    """The queue as the message names it: what it guarantees, or that nobody said."""
+    if "delivery" in queue.model_fields_set:
+        return f"at-least-once queue `{qid}`"
+    return f"queue `{qid}`, whose delivery is not stated (brokers redeliver by default),"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.model.components import Queue
 from designlint.registry import rule
 
 
@@ -24,6 +26,14 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
     ending in `-dlq` alone does not exempt a queue: only a reference does. The rule applies
     whatever the delivery guarantee: under at-most-once a failed message is silently lost, and
     the dead-letter queue is the only trace of it.
+
+    The exception is a sequenced event log: a queue with `delivery: exactly-once` whose id,
+    name or description says its order is the point (sequencer, sequenced, ordered, journal,
+    event log, replay, event sourcing). Every consumer rebuilds its state by replaying the log
+    in order, so parking one event in a dead-letter queue would corrupt every state built
+    after it; such a log stops and alerts on a poison event instead. An exactly-once queue
+    that says nothing about order still needs a dead-letter queue: a poison message blocks
+    it all the same.
 
     ## Why is this bad?
     Some messages can never be processed: a malformed payload, a reference to a deleted user,
@@ -69,7 +79,7 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
         if isinstance(q.dead_letter, str) and q.dead_letter != qid
     }
     for qid, queue in queues.items():
-        if qid in dead_letter_queues:
+        if qid in dead_letter_queues or sequenced_log(qid, queue):
             continue
         dlq = queue.dead_letter
         if dlq is None:
@@ -92,3 +102,19 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
                 "returns to where it failed",
                 fix=f"use a separate queue, e.g. `dead_letter: {qid}-dlq`",
             )
+
+
+def sequenced_log(qid: str, queue: Queue) -> bool:
+    """An exactly-once log whose order matters: its id or description says it is sequenced."""
+    if queue.delivery != "exactly-once" or "delivery" not in queue.model_fields_set:
+        return False
+    text = " ".join(filter(None, (qid, queue.name, queue.description)))
+    return bool(_SEQUENCED.search(text.replace("_", " ").replace("-", " ")))
+
+
+# Words that say the order of events is the point: a sequencer, a journal, a replayed log.
+_SEQUENCED = re.compile(
+    r"\b(?:sequenc\w*|ordered|in order|total order|journal\w*|event log|log|replay\w*|"
+    r"event sourc\w*)\b",
+    re.I,
+)

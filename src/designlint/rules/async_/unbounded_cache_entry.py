@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.model import Design
+from designlint.model.components import Cache
 from designlint.registry import rule
 
 # Value shapes that grow by appending and can be trimmed by position (LTRIM, ZREMRANGEBYRANK).
 GROWING = ("list", "sorted-set")
+
+# How a value is written, in a description or a flow hop's action. The Redis commands are
+# matched in capitals only, so that "a set of" or "push notifications" are not commands.
+_REPLACE = re.compile(
+    r"(?i:\b(?:replac\w*|overwr\w*|rebuil\w*|recomput\w*|regenerat\w*|rewrit\w*|"
+    r"swapped)\b)|\b(?:SET|MSET|RENAME|DEL)\b"
+)
+_BOUND = re.compile(
+    r"\b(?:top|first|last|latest|newest|most recent|at most|up to|no more than)[\s-]+"
+    r"(?:\d[\d,]*|k|n)\b",
+    re.I,
+)
+_APPEND = re.compile(
+    r"(?i:\b(?:append\w*|prepend\w*|push(?:es|ed)? (?:to|onto|into)|add(?:s|ed)? (?:to|each)|"
+    r"insert\w*|grows?)\b)|\b(?:LPUSH|RPUSH|ZADD|ZINCRBY|SADD|XADD)\b"
+)
 
 
 @rule("DL602", "unbounded-cache-entry", "warning")
@@ -18,6 +37,14 @@ def unbounded_cache_entry(ctx: Context) -> Iterator[Violation]:
     ## What it does
     Reports a cache whose values are lists or sorted sets (`value: list` or
     `value: sorted-set`) and which states no `max_length` to trim each value to.
+
+    Only values that grow by appending need a bound. A value the design says is replaced
+    whole on each write (its `description`, or the `action` of a flow hop into the cache,
+    says it is replaced, overwritten, rebuilt, recomputed or written with `SET`, and says
+    nothing of appending, pushing, `LPUSH`, `ZADD`...) is as long as whatever the writer
+    computes, and is not reported; so is a value whose description bounds it in words
+    ("the top 10 suggestions", "at most 50", "the latest 100"). A fan-out `target` always
+    appends. When the design says nothing either way, the value is taken to grow.
 
     A TTL or an eviction policy does not satisfy this rule: both act on whole keys, and a key
     that is written often (the timeline of a user who follows thousands of accounts) is never
@@ -58,11 +85,31 @@ def unbounded_cache_entry(ctx: Context) -> Iterator[Violation]:
         ttl: 30d
     ```
     """
-    for cid, cache in ctx.design.caches.items():
-        if cache.value in GROWING and cache.max_length is None:
-            yield Violation(
-                ("caches", cid, "value"),
-                f"cache `{cid}` holds a {cache.value} per key with no `max_length`, "
-                "so every key grows without bound",
-                fix="add `max_length: 800` (trim after each write, e.g. ZREMRANGEBYRANK)",
-            )
+    design = ctx.design
+    targets = {fan.target for fan in design.fanout.values()}
+    for cid, cache in design.caches.items():
+        if cache.value not in GROWING or cache.max_length is not None:
+            continue
+        if cid not in targets and replaced_whole(_writes_described(design, cid, cache)):
+            continue
+        yield Violation(
+            ("caches", cid, "value"),
+            f"cache `{cid}` holds a {cache.value} per key with no `max_length`, "
+            "so every key grows without bound",
+            fix="add `max_length: 800` (trim after each write, e.g. ZREMRANGEBYRANK)",
+        )
+
+
+def _writes_described(design: Design, cid: str, cache: Cache) -> str:
+    """What the design says about how the cache is written: its description and the actions
+    of flow hops into it."""
+    texts = [cache.description or ""]
+    for flow in design.flows.values():
+        texts += [hop.action or "" for hop in flow.hops() if hop.component == cid]
+    return " ".join(texts)
+
+
+def replaced_whole(text: str) -> bool:
+    """Whether the text says each write replaces the value (or bounds it in words: "the top
+    10"), and nothing says it appends."""
+    return bool(_REPLACE.search(text) or _BOUND.search(text)) and not _APPEND.search(text)

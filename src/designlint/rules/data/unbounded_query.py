@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.indexes import parse_columns
 from designlint.registry import rule
-from designlint.rules.data._keys import keys
+from designlint.rules.data._coverage import bounded, judge
 
 
 @rule("DL507", "unbounded-query", "error")
@@ -21,7 +20,21 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
     prefix, or on a non-unique index, is not a key predicate: `WHERE author_id = ?` returns
     every tweet the author ever wrote, and for the most prolific authors that is unbounded.
 
-    Queries on entities the store does not declare are left to DL503 (unindexed-query).
+    Also bounded, and not reported:
+
+    - equality on every column of a unique key but the last, and a `range` on the last: one
+      row per value in the range (the nights of one stay, keyed by `(listing_id, night)`);
+    - lookups that are unique by construction when the entity declares no primary key (or
+      is not declared): a GET of one key (`equals` on one column, no range) in a
+      `key-value` or `object-store` store, or equality on the entity's own identifier (`id`,
+      or `user_id` on `users`).
+
+    Stores of kind `search` are not judged: a search engine answers with one page of the
+    best hits (ten by default in Elasticsearch and OpenSearch), never with everything that
+    matches. A query that no key or index serves is a scan, which DL503 (unindexed-query)
+    reports; it is not reported a second time here. A query on an entity the store does not
+    declare is judged all the same: with no schema, only a `limit` or a lookup unique by
+    construction bounds it.
 
     ## Why is this bad?
     A query without a bound returns as many rows as the data happens to hold. It is fast while
@@ -76,17 +89,17 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
     ```
     """
     for did, store in ctx.design.datastores.items():
+        if store.kind == "search":
+            continue  # a search engine always answers with one page of hits
         for qid, query in store.queries.items():
             if query.limit is not None:
                 continue
             entity = store.entities.get(query.entity)
-            if entity is None:
-                continue
-            equals = {c.name for c in parse_columns(list(query.equals))}
-            if any(
-                k.unique and {c.name for c in parse_columns(list(k.columns))} <= equals
-                for k in keys(entity)
-            ):
+            if entity is not None:
+                judgement = judge(store, entity, query)
+                if judgement is not None and not judgement.served:
+                    continue  # a scan: DL503 reports it, and its fix comes first
+            if bounded(store, entity, query):
                 continue
             yield Violation(
                 ("datastores", did, "queries", qid),

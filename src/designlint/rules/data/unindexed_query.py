@@ -6,13 +6,9 @@ from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.indexes import Access, serves, suggest
+from designlint.indexes import Access, suggest
 from designlint.registry import rule
-from designlint.rules.data._keys import HASHED_KINDS, keys
-
-# Search engines index every field (inverted indexes) and graph stores answer traversals,
-# not key scans: the leftmost-prefix rule says nothing about them.
-SKIPPED_KINDS = frozenset({"search", "graph"})
+from designlint.rules.data._coverage import SKIPPED_KINDS, judge
 
 
 @rule("DL503", "unindexed-query", "error")
@@ -29,12 +25,25 @@ def unindexed_query(ctx: Context) -> Iterator[Violation]:
       index in order, all in the index's directions or all flipped: an index scanned
       backwards serves exactly the reverse order. Mixed directions need a sort.
 
-    A query with equality on a prefix and nothing else is served; a query with no predicate
-    and no order is a full scan and is reported. In a hashed store (`key-value`,
-    `wide-column`, `object-store`) the primary key is the partition key followed by the
-    clustering columns, and the partition key (the first column of a key or index) must be
-    compared with `=`. Stores of kind `search` and `graph` are not judged. A query naming an
-    entity the store does not declare is reported too, since nothing can serve it.
+    A query with equality on a prefix and nothing else is served. In a hashed store
+    (`key-value`, `wide-column`, `object-store`) the primary key is the partition key followed
+    by the clustering columns, and the partition key (the first column of a key or index) must
+    be compared with `=`. A query naming an entity the store does not declare is reported too,
+    since nothing can serve it.
+
+    Also served, and not reported:
+
+    - a query whose `equals` fixes every column of a key and adds more (`WHERE user_id = ?
+      AND month = ?` with an index on `user_id`): the key finds the rows of one value and a
+      residual filter drops the rest. An `order_by` on other columns then needs a sort, which
+      is only free when the key is unique (one row);
+    - a query with no predicate and no order but a `limit` (a work queue's `LIMIT 1000 FOR
+      UPDATE SKIP LOCKED`): it stops after N rows; without a `limit` it is a full scan;
+    - a `range` or `order_by` on the score of a Redis sorted set (technology Redis, Valkey,
+      KeyDB or Dragonfly, and a column named `score` or a store or query that says "sorted
+      set", `ZADD`, `ZRANGE`...): the members are kept in score order.
+
+    Stores of kind `search` and `graph` are not judged.
 
     With the index `(author_id, created_at desc)` on tweets:
 
@@ -44,12 +53,15 @@ def unindexed_query(ctx: Context) -> Iterator[Violation]:
     | `WHERE author_id = ?` | yes, equality on a prefix |
     | `WHERE author_id = ? ORDER BY created_at ASC` | yes, scanning backwards |
     | `WHERE author_id = ? AND created_at < ? ORDER BY created_at DESC` | yes |
+    | `WHERE tweet_id = ? AND author_id = ?` | yes, the primary key plus a residual filter |
+    | `LIMIT 100` (no predicate, no order) | yes, it stops after 100 rows |
     | `WHERE created_at > ?` | no, `author_id` is not fixed |
     | `WHERE created_at = ?` | no, equality on a non-prefix column |
     | `ORDER BY author_id ASC, created_at ASC` | no, mixed directions for this index |
+    | (no predicate, no order, no limit) | no, a full scan |
 
     The Example below runs three of the "no" rows and is reported three times; Use instead
-    runs three "yes" rows, including the backwards scan, and is quiet.
+    runs five "yes" rows, including the backwards scan, and is quiet.
 
     ## Why is this bad?
     An access pattern the indexes do not serve is a full table (or partition) scan, which is
@@ -113,12 +125,17 @@ def unindexed_query(ctx: Context) -> Iterator[Violation]:
             equals: [author_id]
             order_by: created_at asc
             limit: 20
+          own-tweet:
+            entity: tweets
+            equals: [tweet_id, author_id]
+          any-hundred:
+            entity: tweets
+            limit: 100
     ```
     """
     for did, store in ctx.design.datastores.items():
         if store.kind in SKIPPED_KINDS:
             continue
-        hashed = store.kind in HASHED_KINDS
         for qid, query in store.queries.items():
             path = ("datastores", did, "queries", qid)
             entity = store.entities.get(query.entity)
@@ -130,20 +147,18 @@ def unindexed_query(ctx: Context) -> Iterator[Violation]:
                     fix=f"declare entity `{query.entity}` with its keys under `{did}`",
                 )
                 continue
-            access = Access.of(query.equals, query.range, query.order_by)
-            candidates = keys(entity)
-            results = [(k, serves(k.columns, access, hashed=hashed)) for k in candidates]
-            if any(result for _, result in results):
+            judgement = judge(store, entity, query)
+            if judgement is None or judgement.served:
                 continue
-            if results:
-                why = "; ".join(f"{k.label}: {r.reason}" for k, r in results[:3])
+            if judgement.reasons:
+                why = "; ".join(f"{k.label}: {r.reason}" for k, r in judgement.reasons[:3])
             else:
                 why = "the entity has no primary key and no index"
-            index = suggest(access)
+            index = suggest(Access.of(query.equals, query.range, query.order_by))
             fix = (
                 f"add an index `[{', '.join(index)}]` on `{query.entity}`"
                 if index
-                else "give the query a predicate on a key (`equals`), or drop it"
+                else "give the query a predicate on a key (`equals`) or a `limit`, or drop it"
             )
             yield Violation(
                 path,

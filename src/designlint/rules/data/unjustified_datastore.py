@@ -70,12 +70,50 @@ def terms(store: Datastore) -> set[str]:
     return normal | _PHRASES
 
 
+# How each family of store is accessed, in its own words, `|`-separated. A word counts only for
+# its family: "objects" justifies an object store and says nothing about a relational database.
+# Inflected forms are listed (search, searches, searching) rather than stemmed, so that nothing
+# matches by accident inside a longer word.
+FAMILY_PHRASES: dict[str, str] = {
+    "relational": "foreign key | foreign keys | constraint | constraints | relationships | "
+    "referential integrity | query by | queries by | aggregate | aggregates | aggregation | "
+    "aggregations | reporting | ad hoc | group by | uniqueness",
+    "key-value": "key value | get put | gets and puts | lookup | lookups | by its key | "
+    "per key | keyed by | hash key | counter | counters | increment | increments | expiry | "
+    "expire | expires | ttl | session | sessions",
+    "wide-column": "partition | partitions | partitioned by | wide row | wide rows | "
+    "time series | append | appends | appended | write throughput | newest first | "
+    "latest first | by time",
+    "document": "document | documents | nested | embedded | denormalised | denormalized | "
+    "whole document | per document",
+    "graph": "traverse | traverses | traversal | traversals | traversing | hop | hops | edge | "
+    "edges | neighbour | neighbours | neighbor | neighbors | follower | followers | followee | "
+    "followees | friends | friends of friends | connections | relationship | relationships | "
+    "path | paths | adjacency",
+    "object-store": "file | files | object | objects | blob | blobs | binary | media | image | "
+    "images | photo | photos | video | videos | audio | upload | uploads | download | "
+    "downloads | chunk | chunks | attachment | attachments | static | assets | presigned | "
+    "multipart | archive | archives | backup | backups",
+    "search": "search | searches | searching | searchable | full text | text search | "
+    "inverted index | inverted indexes | relevance | ranking | ranked | match | matches | "
+    "matching | fuzzy | prefix | prefixes | autocomplete | typeahead | keyword | keywords | "
+    "facets | faceted | tokens",
+    "time-series": "time series | time range | time ranges | time window | time windows | "
+    "window | windows | windowed | rollup | rollups | roll up | downsampling | downsample | "
+    "retention | metric | metrics | data points | points | aggregation | aggregations | "
+    "by time | per minute | per second | bucket | buckets",
+}
+
 _PHRASES = frozenset(_normal(p) for p in ACCESS_PHRASES)
+_FAMILY = {
+    kind: frozenset(_normal(p) for p in words.split("|")) for kind, words in FAMILY_PHRASES.items()
+}
 
 
 def justified(store: Datastore) -> bool:
     text = f" {_normal(store.rationale or '')} "
-    return any(f" {term} " in text for term in terms(store))
+    vocabulary = terms(store) | _FAMILY.get(store.kind, frozenset())
+    return any(f" {term} " in text for term in vocabulary)
 
 
 @rule("DL505", "unjustified-datastore", "warning")
@@ -88,10 +126,18 @@ def unjustified_datastore(ctx: Context) -> Iterator[Violation]:
 
     - one of the store's entities (singular or plural), or one of its queries by id;
     - a column one of its queries compares or sorts by (`equals`, `range`, `order_by`);
-    - or a phrase that describes access rather than quality: by key, by id, key/point lookup,
-      lookup(s) by, range scan(s)/query/queries, partition/sort/clustering key, clustering
-      column(s), secondary index(es), join(s), full text, time ordered, ordered by, sorted by,
-      append only, write heavy, read heavy, transaction(s).
+    - a phrase that describes access rather than quality, in any store: by key, by id,
+      key/point lookup, lookup(s) by, range scan(s)/query/queries, partition/sort/clustering
+      key, clustering column(s), secondary index(es), join(s), full text, time ordered,
+      ordered by, sorted by, append only, write heavy, read heavy, transaction(s);
+    - or a word of the store family's own vocabulary, which counts only for that family:
+      "search", "full-text", "inverted index", "typeahead" for `search`; "traverse",
+      "followers", "edges", "hops" for `graph`; "files", "objects", "blobs", "images",
+      "video", "uploads" for `object-store`; "rollups", "time windows", "retention",
+      "metrics" for `time-series`; "partition", "wide rows", "newest first" for
+      `wide-column`; "lookups", "counters", "sessions", "expiry" for `key-value`; "nested",
+      "whole document" for `document`; "foreign keys", "constraints", "aggregates" for
+      `relational` (the full lists are in the rule's module).
 
     "Reliable", "scales", "fast", "industry standard" name no access pattern and are not
     enough on their own. The finding points at the rationale when there is one.

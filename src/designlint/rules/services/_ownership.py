@@ -52,3 +52,8 @@ def ownership(design: Design) -> dict[tuple[str, str], Ownership]:
             if key is not None:
                 result[key].owners.setdefault(sid, ("services", sid, "owns", i))
     return result
+
+
+def by_id(design: Design) -> dict[str, Ownership]:
+    """The ownership of each store id; for a duplicated id the first declaration wins."""
+    return {key[1]: entry for key, entry in reversed(list(ownership(design).items()))}

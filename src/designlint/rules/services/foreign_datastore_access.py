@@ -7,23 +7,34 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.services._ownership import ownership
+from designlint.rules.services._access import accesses
+from designlint.rules.services._ownership import by_id
 
 
 @rule("DL402", "foreign-datastore-access", "error")
 def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports a service whose `reads` or `writes` name a datastore or cache owned by a different
-    service. One finding per offending `reads`/`writes` entry.
+    Reports a service that reaches a datastore or cache owned by a different service. Three
+    things count as reaching it:
+
+    - the service's own `reads` and `writes` (one finding per offending entry);
+    - a flow whose path goes from the service to the store with only other stores in between
+      (`[timeline-service, timeline-cache, tweet-db]` has the timeline service read both);
+    - a fan-out: its `worker` writes the `target` and reads `followers_from` when that is a
+      store, and `pull_by` reads `pull_from`. A fan-out service that `calls` the store's owner
+      is taken to go through the owner's API, and is not reported.
+
+    A pair of service and store that flows or fan-outs reveal is reported once: not at all when
+    a `reads`/`writes` entry already reports it, else at the first flow hop, else at the
+    fan-out.
 
     Decisions:
 
     - A service that is one of several owners of a store is not reported here: the store is
       shared, and DL401 (shared-datastore) reports that once.
-    - A store with no owner at all is DL404's business (unowned-datastore), not this rule's.
-    - Fan-out `target`s and the hybrid pull path (`pull_by` reading `pull_from`) are declared
-      mechanisms judged by the DL6xx rules; only `reads` and `writes` are judged here.
+    - A store with no owner at all is DL404's business (unowned-datastore), or DL401's when
+      two or more services use it, not this rule's.
 
     ## Why is this bad?
     Reading another service's tables is the quiet way to share a database: the owner can no
@@ -54,17 +65,28 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
       tweet-db: {kind: wide-column}
     ```
     """
-    owned = {key[1]: entry for key, entry in reversed(list(ownership(ctx.design).items()))}
-    for sid, svc in ctx.design.services.items():
-        for field, verb in (("reads", "reads"), ("writes", "writes")):
-            for i, target in enumerate(getattr(svc, field)):
-                entry = owned.get(target)
-                if entry is None or not entry.owners or sid in entry.owners:
-                    continue
-                owners = ", ".join(f"`{o}`" for o in entry.owners)
-                yield Violation(
-                    ("services", sid, field, i),
-                    f"service `{sid}` {verb} `{target}`, which {owners} owns",
-                    fix=f"call the owning service's API, or consume its events, instead of "
-                    f"touching `{target}` directly",
-                )
+    owned = by_id(ctx.design)
+    owners = {sid: set(entry.owners) for sid, entry in owned.items()}
+    reported: set[tuple[str, str]] = set()
+    for access in accesses(ctx.design, owners):
+        entry = owned.get(access.store)
+        sid = access.service
+        if entry is None or not entry.owners or sid in entry.owners:
+            continue
+        pair = (sid, access.store)
+        if not access.declared and pair in reported:
+            continue
+        reported.add(pair)
+        names = ", ".join(f"`{o}`" for o in entry.owners)
+        if access.declared:
+            what = f"service `{sid}` {access.verb} `{access.store}`"
+        elif access.path[0] == "flows":
+            what = f"flow `{access.path[1]}` goes from service `{sid}` straight to `{access.store}`"
+        else:
+            what = f"fan-out `{access.path[1]}` has `{sid}` {access.verb[:-1]} `{access.store}`"
+        yield Violation(
+            access.path,
+            f"{what}, which {names} owns",
+            fix=f"call the owning service's API, or consume its events, instead of "
+            f"touching `{access.store}` directly",
+        )

@@ -33,6 +33,13 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
     balancer that rate-limits in front of a gateway that authenticates), but both must happen
     before the first backend component. A CDN or DNS entry never counts, whatever its flags.
 
+    Decisions:
+
+    - Clients of `kind: internal` (an admin tool reachable only over the VPN, a back-office
+      script) are not judged: they are not the public traffic a gateway shields services from.
+    - A service with `auth: true` authenticates its callers itself, which counts as
+      authentication on every path that reaches it; rate limiting must still happen on the way.
+
     Every path matters, not just one: a client that calls the gateway and, next to it, a
     service directly is reported for the direct path. One finding per client, at the `calls`
     entry that starts the first unguarded path found, naming that path and what is missing,
@@ -77,9 +84,9 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
     ```
     """
     graph = ctx.graph
-    for cid in ctx.design.clients:
+    for cid, model in ctx.design.clients.items():
         client = ("clients", cid)
-        if client not in graph:
+        if model.kind == "internal" or client not in graph:
             continue
         start = (client, False, False)
         parent: dict[tuple, tuple | None] = {start: None}
@@ -102,10 +109,12 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
                         parent[new] = state
                         queue.append(new)
                     continue
-                if auth and limited or nxt in reached:
+                # A service with `auth: true` authenticates its callers itself.
+                authed = auth or (section == "services" and graph.nodes[nxt]["model"].auth)
+                if authed and limited or nxt in reached:
                     continue
                 reached.add(nxt)
-                hits.append((state, nxt, auth, limited))
+                hits.append((state, nxt, authed, limited))
         if not hits:
             continue
         state, target, auth, limited = hits[0]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
+from designlint.rules.services._access import unowned_users
 from designlint.rules.services._ownership import ownership
 
 
@@ -18,8 +19,13 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     union of its `owner` field and every service that lists it under `owns`; naming the same
     service on both sides counts once.
 
-    The finding points at the store and names every owner. Owner ids that are not declared
-    services are left to DL003 (unknown-reference).
+    A store with no owner at all that two or more services use is shared too, only less
+    visibly: the finding names the services that use it. A service uses a store through its
+    `reads` and `writes`, a flow from the service to the store, or a fan-out (the same accesses
+    DL402 judges). DL404 (unowned-datastore) leaves such a store to this rule.
+
+    The finding points at the store and names every owner or user. Owner ids that are not
+    declared services are left to DL003 (unknown-reference).
 
     ## Why is this bad?
     A service is the unit you deploy, scale and change independently, and it can only do that
@@ -51,13 +57,20 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
       tweet-db: {kind: wide-column}
     ```
     """
-    for entry in ownership(ctx.design).values():
-        if len(entry.owners) < 2:
-            continue
-        names = ", ".join(f"`{sid}`" for sid in entry.owners)
+    entries = ownership(ctx.design)
+    users = unowned_users(ctx.design, entries)
+    for entry in entries.values():
         kind = "datastore" if entry.section == "datastores" else "cache"
+        if len(entry.owners) >= 2:
+            names = ", ".join(f"`{sid}`" for sid in entry.owners)
+            message = f"{kind} `{entry.id}` is owned by {len(entry.owners)} services: {names}"
+        elif entry.id in users:
+            names = ", ".join(f"`{sid}`" for sid in users[entry.id])
+            message = f"{kind} `{entry.id}` has no owner and is used by {names}"
+        else:
+            continue
         yield Violation(
             entry.path,
-            f"{kind} `{entry.id}` is owned by {len(entry.owners)} services: {names}",
+            message,
             fix="give it one owner; the other services call the owner's API or consume its events",
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
+from designlint.rules.services._access import unowned_users
 from designlint.rules.services._ownership import ownership
 
 
@@ -18,7 +19,8 @@ def unowned_datastore(ctx: Context) -> Iterator[Violation]:
     it under `owns`.
 
     A store whose `owner` names an undeclared id is not reported: that is a typo, and DL003
-    (unknown-reference) reports it with a suggestion.
+    (unknown-reference) reports it with a suggestion. A store with no owner that two or more
+    services use is a shared database, which DL401 (shared-datastore) reports, naming them.
 
     ## Why is this bad?
     In the article each service is introduced together with the primary data it owns, because
@@ -47,8 +49,10 @@ def unowned_datastore(ctx: Context) -> Iterator[Violation]:
       user-db: {kind: relational, owner: user-service}
     ```
     """
-    for entry in ownership(ctx.design).values():
-        if entry.owners or entry.undeclared:
+    entries = ownership(ctx.design)
+    shared = unowned_users(ctx.design, entries)
+    for entry in entries.values():
+        if entry.owners or entry.undeclared or entry.id in shared:
             continue
         kind = "datastore" if entry.section == "datastores" else "cache"
         yield Violation(

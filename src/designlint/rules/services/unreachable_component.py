@@ -1,4 +1,4 @@
-"""DL406 unreachable-component: a component no client entry point can reach."""
+"""DL406 unreachable-component: a component no entry point (client or job) can reach."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ FOLLOWED = ("call", "publish", "consume", "read", "write", "own", "fanout", "dea
 def unreachable_component(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports a component that cannot be reached from any client entry point. An edge
+    Reports a component that cannot be reached from any entry point (a client or a job). An edge
     component, service, datastore, cache or queue is reachable when a path of the
     architecture's edges leads to it from an entry point: client `calls`, edge
     `routes_to`, service `calls`, `publishes`, `reads`, `writes` and `owns`, a store's
@@ -29,8 +29,10 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
 
     - Entry points are the clients, plus services of `kind: job`, which a scheduler starts
       rather than a request.
-    - A design that declares components but no client at all gets one finding, at the top of
-      the document, instead of one per component: the missing entry point is the problem.
+    - A design that declares components but no entry point at all (no client and no job)
+      gets one finding, at the top of the document, instead of one per component: the missing
+      entry point is the problem. A design driven only by jobs (a crawler, a batch pipeline)
+      needs no client.
     - Flows are not edges: a component that appears only in a flow's path is still
       unreachable in the architecture, because the flow describes a path the services do not
       declare.
@@ -71,15 +73,17 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
     candidates = [n for n in graph.nodes if n[0] != "clients"]
     if not candidates:
         return
-    if not design.clients:
-        yield Violation(
-            (),
-            "the design declares no client, so no component is reachable from an entry point",
-            fix="declare the clients (`clients: {web: {calls: [...]}}`) that send the traffic",
-        )
-        return
     entries = [("clients", cid) for cid in design.clients]
     entries += [("services", sid) for sid, svc in design.services.items() if svc.kind == "job"]
+    if not entries:
+        yield Violation(
+            (),
+            "the design declares no client and no job, so no component is reachable from an "
+            "entry point",
+            fix="declare the clients (`clients: {web: {calls: [...]}}`) that send the traffic, "
+            "or mark scheduled work `kind: job`",
+        )
+        return
     seen = reachable(graph, entries, FOLLOWED)
     for node in candidates:
         if node not in seen:
@@ -87,7 +91,7 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
             what = section.rstrip("s") if section in COMPONENT_SECTIONS[2:] else "edge component"
             yield Violation(
                 node,
-                f"{what} `{cid}` cannot be reached from any client entry point",
+                f"{what} `{cid}` cannot be reached from any entry point (client or job)",
                 fix="connect it (a client or gateway route, a `calls`, `publishes`, `owns` or "
                 "queue consumer), or remove it",
             )

@@ -1,0 +1,100 @@
+"""Which services touch which stores, and where the design says so: for DL401, DL402 and DL404.
+
+A service reaches a datastore or cache in three ways the format can state:
+
+- its own `reads` and `writes` (declared);
+- a flow whose path goes from the service to the store with only other stores in between
+  (`[timeline-service, timeline-cache, tweet-db]`: the timeline service reads both);
+- a fan-out: the `worker` writes the `target` and reads `followers_from` when that is a store,
+  and `pull_by` reads `pull_from`. A fan-out whose service `calls` the store's owner is taken to
+  go through the owner's API, which is the remedy for reaching into the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from designlint.findings import ModelPath
+from designlint.model import Design
+from designlint.rules.services._ownership import Ownership
+
+STORE_SECTIONS = ("datastores", "caches")
+
+
+@dataclass(frozen=True)
+class Access:
+    """One service reaching one store: how (`reads`, `writes`, `reaches`) and where it is said."""
+
+    service: str
+    store: str
+    verb: str
+    path: ModelPath
+    declared: bool
+
+
+def _section(design: Design, cid: str | None) -> str | None:
+    entry = design.components.get(cid) if cid else None
+    return entry[0] if entry else None
+
+
+def declared(design: Design) -> Iterator[Access]:
+    """Every `reads` and `writes` entry that names a declared store."""
+    for sid, svc in design.services.items():
+        for field in ("reads", "writes"):
+            for i, target in enumerate(getattr(svc, field)):
+                if _section(design, target) in STORE_SECTIONS:
+                    yield Access(sid, target, field, ("services", sid, field, i), True)
+
+
+def through_flows(design: Design) -> Iterator[Access]:
+    """Service-to-store hops of every flow path (stores in between do not break the chain)."""
+    for fid, flow in design.flows.items():
+        last: str | None = None
+        for i, hop in enumerate(flow.hops()):
+            section = _section(design, hop.component)
+            if section == "services":
+                last = hop.component
+            elif section in STORE_SECTIONS:
+                if last is not None:
+                    yield Access(last, hop.component, "reaches", ("flows", fid, "path", i), False)
+            else:
+                last = None
+
+
+def through_fanout(design: Design, owners: dict[str, set[str]]) -> Iterator[Access]:
+    """The stores a fan-out's worker and pull side touch, unless they call the store's owner."""
+    for fid, fan in design.fanout.items():
+        pairs = (
+            (fan.worker, fan.target, "writes", "target"),
+            (fan.worker, fan.followers_from, "reads", "followers_from"),
+            (fan.pull_by, fan.pull_from, "reads", "pull_from"),
+        )
+        for sid, store, verb, field in pairs:
+            svc = design.services.get(sid or "")
+            if svc is None or _section(design, store) not in STORE_SECTIONS:
+                continue
+            assert sid is not None and store is not None
+            if owners.get(store, set()) & set(svc.calls):
+                continue  # it goes through the owner's API
+            yield Access(sid, store, verb, ("fanout", fid, field), False)
+
+
+def accesses(design: Design, owners: dict[str, set[str]]) -> list[Access]:
+    """Declared accesses first, then those flows reveal, then those fan-outs reveal."""
+    return [*declared(design), *through_flows(design), *through_fanout(design, owners)]
+
+
+def unowned_users(
+    design: Design, entries: dict[tuple[str, str], Ownership]
+) -> dict[str, list[str]]:
+    """For each store nobody owns that two or more services reach: those services, in order."""
+    owned = {key[1]: set(e.owners) for key, e in entries.items() if e.owners or e.undeclared}
+    users: dict[str, list[str]] = {}
+    for access in accesses(design, {}):
+        if access.store in owned:
+            continue
+        names = users.setdefault(access.store, [])
+        if access.service not in names:
+            names.append(access.service)
+    return {store: names for store, names in users.items() if len(names) >= 2}

@@ -1,0 +1,68 @@
+"""What some findings say, where the fixtures (which compare lines and codes) cannot tell.
+
+Each case is a message a reviewer would have rejected before: a delivery guarantee the design
+never stated, a shared store whose users go unnamed, an access whose origin is not said.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from designlint import config
+from designlint.linter import lint_text
+
+RULES = Path(__file__).parent / "rules"
+
+
+def messages(fixture: str, code: str) -> dict[int, str]:
+    path = RULES / fixture
+    findings = lint_text(
+        path.read_text(encoding="utf-8"), str(path), config.Settings(select=(code,))
+    )
+    return {f.span.line: f.message for f in findings}
+
+
+def test_dl604_says_delivery_is_not_stated_instead_of_assuming_it() -> None:
+    got = messages("async_/DL604_delivery_not_stated.yaml", "DL604")
+    assert "delivery is not stated" in got[11] and "at-least-once queue" not in got[11]
+    assert "at-least-once queue `stated`" in got[15]
+
+
+def test_dl401_names_the_users_of_a_store_with_no_owner() -> None:
+    got = messages("services/DL401_unowned.yaml", "DL401")
+    assert got[10] == "datastore `sql-db` has no owner and is used by `write-api`, `read-api`"
+    assert "`loader`, `reporter`" in got[14]
+
+
+def test_dl402_says_which_flow_or_fanout_reaches_the_store() -> None:
+    got = messages("services/DL402_flows_and_fanout.yaml", "DL402")
+    assert got[20].startswith("fan-out `direct` has `fanout-worker` write `timeline-cache`")
+    assert got[34].startswith("flow `read-timeline` goes from service `timeline-service`")
+
+
+def test_dl204_names_the_object_store_on_the_read_path() -> None:
+    got = messages("capacity/DL204_bandwidth.yaml", "DL204")
+    assert "`photo-store` serves large objects" in got[4] and "backup-store" not in got[4]
+
+
+def test_dl103_names_the_kinds_it_counted() -> None:
+    got = messages("requirements/DL103_kinds.yaml", "DL103")
+    assert "1 kind of requirement (throughput)" in got[5]
+    assert "neither latency nor availability" in got[5]
+
+
+def test_dl204_names_a_cdn_serving_video_and_not_one_serving_static_assets() -> None:
+    got = messages("capacity/DL204_bandwidth_cdn.yaml", "DL204")
+    assert "`video-cdn` serves large objects" in got[5] and "assets-cdn" not in got[5]
+    assert "bandwidth" not in messages("capacity/DL204_static_assets.yaml", "DL204")[5]
+
+
+def test_dl204_asks_a_crawler_for_storage_and_not_for_users_or_reads() -> None:
+    got = messages("capacity/DL204_crawler.yaml", "DL204")
+    assert "storage growth" in got[5]
+    findings = lint_text(
+        (RULES / "capacity/DL204_crawler.yaml").read_text(encoding="utf-8"),
+        "crawler.yaml",
+        config.Settings(select=("DL204",)),
+    )
+    assert [f.message for f in findings] == [got[5]]
