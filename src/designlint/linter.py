@@ -116,12 +116,18 @@ def _suppress(
     """Apply inline suppressions; add DL008/DL009 about the suppressions themselves."""
     rules = all_rules()
     resolve = functools.lru_cache(maxsize=None)(lookup)
+    suppress.close_blocks(sups, resolve)
     findings = suppress.apply(findings, sups, resolve, source.smap)
     unused = rules.get("DL009")
     if ctx is not None and unused is not None and rule_enabled(unused, settings, file):
         # "Suppresses nothing" is a fact about the design, whatever is selected: a named rule
         # that did not run is run quietly, only to judge its suppressions.
-        named = {r.code: r for s in sups for r in map(resolve, s.codes) if r is not None}
+        named = {
+            r.code: r
+            for s in sups
+            for w in s.codes
+            for r in suppress.rules_named(s.kind, w, resolve)
+        }
         for r in named.values():
             if r.check is not None and r.suppressible and not rule_enabled(r, settings, file):
                 suppress.apply(_run_rule(r, ctx, settings, source), sups, resolve, source.smap)

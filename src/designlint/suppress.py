@@ -1,15 +1,19 @@
-"""Inline suppressions: `# designlint: ignore[DL605,queue-without-dlq] reason` comments.
+"""Suppression comments: `# designlint: ignore[DL605,queue-without-dlq] reason` for one line,
+`disable-file[DL3] reason` for the whole file, `disable[DL5] reason` ... `enable[DL5]` for a block.
 
 PyYAML drops comments, so they are found in the text: a regular expression proposes candidate
 `#` marks and libyaml's scanner tokens decide which are real comments. A `#` that falls inside
 a scalar token (a quoted string, a block scalar `|`/`>`, a plain scalar such as `a#b`) is text,
 not a comment. Only files that loaded without DL001 get here, so the scanner cannot fail.
 
-Scope: a trailing comment applies to its own line; a comment on a line of its own applies to the
-next line. A finding counts as on the line where it is reported and on the line of its element's
-key (`links:` for a finding at `caches.links`). Codes are matched exactly, by code or rule name
-(no prefixes, no blanket `ignore`). The reason is the text after the bracket, up to another
-tool's ` # ` comment.
+Scope: a trailing `ignore` applies to its own line; an `ignore` on a line of its own applies to
+the next line. `disable-file` applies to every line, wherever it stands. `disable` applies from
+its own line up to the line before the `enable` that names the same rule (or to the end of the
+file). A finding counts as on the line where it is reported and on the line of its element's key
+(`links:` for a finding at `caches.links`). `ignore` names rules exactly, by code or name;
+`disable-file` and `disable` also take a code prefix (`DL3`), as selectors do; none is a blanket
+switch. The reason is the text after the bracket, up to another tool's ` # ` comment; `enable`
+needs none.
 """
 
 from __future__ import annotations
@@ -27,7 +31,11 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*designlint\s*:\s*ignore\b(?P<rest>.*)$")
+_COMMENT = re.compile(
+    r"(?:^|(?<=\s))#\s*designlint\s*:\s*(?P<kind>ignore|disable-file|disable|enable)\b(?P<rest>.*)$"
+)
+_KEYWORDS = ("ignore", "disable", "enable")
+_NO_END = 1 << 62  # a block without `enable` runs to the end of the file
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks libyaml counts
 # A reason ends where another tool's comment starts: `... reason  # yamllint disable-line`.
 _NEXT_COMMENT = re.compile(r"\s#(?=\s|$)")
@@ -42,7 +50,23 @@ class Suppression:
     applies_to: int  # the line whose findings it suppresses
     codes: tuple[str, ...]  # as written
     reason: str
+    kind: str = "ignore"  # ignore | disable-file | disable | enable
     used: set[str] = field(default_factory=set)
+    # disable: the last line covered for each code as written (filled by `close_blocks`)
+    ends: dict[str, int] = field(default_factory=dict)
+    closes: bool = True  # enable: whether it closed a disable above it
+
+    def covers(self, written: str, line: int) -> bool:
+        if self.kind == "ignore":
+            return line == self.applies_to
+        if self.kind == "disable-file":
+            return True
+        if self.kind == "disable":
+            return self.line <= line <= self.ends.get(written, _NO_END)
+        return False
+
+    def comment(self) -> str:
+        return f"# designlint: {self.kind}[{', '.join(self.codes) or 'DL601'}]"
 
     @property
     def span(self) -> Span:
@@ -51,7 +75,7 @@ class Suppression:
 
 def scan(text: str) -> list[Suppression]:
     """Every suppression comment in the text, in order."""
-    if "designlint" not in text or "ignore" not in text:
+    if "designlint" not in text or not any(word in text for word in _KEYWORDS):
         return []
     candidates: list[tuple[int, int, re.Match]] = []
     lines = _BREAK.split(text)
@@ -84,9 +108,35 @@ def scan(text: str) -> list[Suppression]:
                 applies_to=number + 1 if own_line else number,
                 codes=codes,
                 reason=reason,
+                kind=m.group("kind"),
             )
         )
     return out
+
+
+def close_blocks(suppressions: list[Suppression], resolve) -> None:
+    """Pair each `enable` with the open `disable` above it that names the same rules.
+
+    Rules are compared as resolved codes (so `enable[cache-without-eviction]` closes
+    `disable[DL601]`), prefixes as written. The block ends on the line before the `enable`.
+    """
+
+    def key(written: str) -> str:
+        r = resolve(written)
+        return r.code if r is not None else written.strip().upper()
+
+    open_: list[Suppression] = []
+    for s in suppressions:
+        if s.kind == "disable":
+            open_.append(s)
+        elif s.kind == "enable":
+            wanted = {key(w) for w in s.codes}
+            s.closes = False
+            for block in reversed(open_):
+                for written in block.codes:
+                    if key(written) in wanted and written not in block.ends:
+                        block.ends[written] = s.line - 1
+                        s.closes = True
 
 
 def _scalar_ranges(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -110,8 +160,12 @@ def apply(
     its element's key, so `links:  # designlint: ignore[DL601] why` covers a finding reported at
     the first line of the block mapping below `links:`."""
     by_line: dict[int, list[Suppression]] = {}
+    wide: list[Suppression] = []  # disable-file and disable: few, checked for every finding
     for s in suppressions:
-        by_line.setdefault(s.applies_to, []).append(s)
+        if s.kind == "ignore":
+            by_line.setdefault(s.applies_to, []).append(s)
+        elif s.kind != "enable":
+            wide.append(s)
     kept: list[Finding] = []
     for f in findings:
         hit = False
@@ -119,15 +173,31 @@ def apply(
         key = smap.key_span(f.model_path) if f.model_path else None
         if key is not None:
             lines.add(key.line)
-        for s in (s for line in sorted(lines) for s in by_line.get(line, ())):
+        near = [s for line in sorted(lines) for s in by_line.get(line, ())]
+        for s in near + wide:
             for written in s.codes:
-                r = resolve(written)
-                if r is not None and r.code == f.code and r.suppressible:
+                if not any(s.covers(written, line) for line in lines):
+                    continue
+                named = rules_named(s.kind, written, resolve)
+                if any(r.code == f.code and r.suppressible for r in named):
                     s.used.add(written)
                     hit = True
         if not hit:
             kept.append(f)
     return kept
+
+
+def rules_named(kind: str, written: str, resolve) -> list:
+    """The rules a written code stands for: one rule, or (outside `ignore`) a code prefix."""
+    r = resolve(written)
+    if r is not None:
+        return [r]
+    if kind == "ignore" or not written.strip().upper().startswith("DL"):
+        return []
+    from designlint.registry import all_rules
+
+    prefix = written.strip().upper()
+    return [r for code, r in all_rules().items() if code.startswith(prefix)]
 
 
 def problems(suppressions: list[Suppression], resolve, ran) -> list[tuple[str, Violation]]:
@@ -139,26 +209,49 @@ def problems(suppressions: list[Suppression], resolve, ran) -> list[tuple[str, V
     out: list[tuple[str, Violation]] = []
     for s in suppressions:
         if not s.codes:
-            msg = "a suppression must name its rules: `# designlint: ignore[DL601] reason`"
+            msg = f"a suppression must name its rules: `{s.comment()} reason`"
             out.append(("DL009", Violation((), msg, span=s.span)))
+            continue
+        if s.kind == "enable":
+            if not s.closes:
+                codes = ", ".join(s.codes)
+                msg = f"`enable[{codes}]` closes no `disable` above it"
+                fix = f"remove it, or open the block with `# designlint: disable[{codes}] reason`"
+                out.append(("DL009", Violation((), msg, fix=fix, span=s.span)))
             continue
         if not s.reason:
             codes = ", ".join(s.codes)
             msg = f"the suppression of {codes} gives no reason"
-            fix = f"say why after the bracket: `# designlint: ignore[{codes}] <reason>`"
+            fix = f"say why after the bracket: `{s.comment()} <reason>`"
             out.append(("DL008", Violation((), msg, fix=fix, span=s.span)))
         for written in s.codes:
-            if written in s.used:
-                continue
-            r = resolve(written)
-            if r is None:
-                msg = f"the suppression names `{written}`, which is no designlint rule"
-            elif not r.suppressible:
-                msg = f"{r.code} ({r.name}) cannot be suppressed; fix the document instead"
-            elif not ran(r):
-                continue
-            else:
-                msg = f"the suppression of {r.code} ({r.name}) matches no finding here"
-            fix = "remove it (or the stale code from its list)"
-            out.append(("DL009", Violation((), msg, fix=fix, span=s.span)))
+            if written not in s.used:
+                msg = _unused(s, written, resolve, ran)
+                if msg:
+                    fix = "remove it (or the stale code from its list)"
+                    out.append(("DL009", Violation((), msg, fix=fix, span=s.span)))
     return out
+
+
+_WHERE = {"ignore": "here", "disable-file": "in this file", "disable": "in its block"}
+
+
+def _unused(s: Suppression, written: str, resolve, ran) -> str | None:
+    """Why a written code suppressed nothing, or None when that cannot be judged."""
+    rules = rules_named(s.kind, written, resolve)
+    if not rules:
+        if s.kind == "ignore" and written.strip().upper().startswith("DL"):
+            if rules_named("disable", written, resolve):
+                return (
+                    f"`ignore` names rules exactly and `{written}` is a prefix; use "
+                    f"`disable-file[{written}]` or a `disable` block for a family"
+                )
+        return f"the suppression names `{written}`, which is no designlint rule"
+    if len(rules) == 1 and not rules[0].suppressible:
+        r = rules[0]
+        return f"{r.code} ({r.name}) cannot be suppressed; fix the document instead"
+    judged = [r for r in rules if r.suppressible and ran(r)]
+    if not judged:
+        return None
+    label = f"{rules[0].code} ({rules[0].name})" if len(rules) == 1 else f"{written.upper()}"
+    return f"the suppression of {label} matches no finding {_WHERE[s.kind]}"

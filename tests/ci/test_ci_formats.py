@@ -152,7 +152,7 @@ def test_markdown_summary_escapes_design_text(tmp_path):
     assert result.returncode == 1
     text = result.stdout
     assert text.startswith("## designlint\n")
-    assert "**4 finding(s)** in 1 file: 4 error(s)" in text
+    assert "**4 findings** in 1 file: 4 errors" in text
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "x\\|y" in text and "@octocat" not in text and "\\*\\*b\\*\\*" in text
     rows = [line for line in text.splitlines() if line.startswith("| 🔴")]

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
-from designlint.formats.summary import counts
+from designlint.formats.summary import breakdown, files_phrase, findings_phrase, sentence
 
 MAX_ROWS = 500
 _ICON = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
@@ -35,16 +35,11 @@ def escape(text: str) -> str:
 
 
 def render(findings: Sequence[Finding], files: int, options: dict | None = None) -> str:
-    c = counts(findings, files)
-    noun = "file" if files == 1 else "files"
     out = ["## designlint", ""]
     if not findings:
-        out.append(f"✅ All checks passed ({files} {noun}).")
+        out.append(f"✅ {sentence(findings, files)}.")
         return "\n".join(out) + "\n"
-    out.append(
-        f"**{len(findings)} finding(s)** in {files} {noun}: {c['errors']} error(s), "
-        f"{c['warnings']} warning(s), {c['infos']} info."
-    )
+    out.append(f"**{findings_phrase(findings)}** in {files_phrase(files)}: {breakdown(findings)}.")
     out += ["", "| Severity | Rule | Location | Message |", "|---|---|---|---|"]
     for f in findings[:MAX_ROWS]:
         rule = f"[{f.code}]({f.url}) {escape(f.rule)}" if f.url else f"{f.code} {escape(f.rule)}"
