@@ -12,7 +12,7 @@ setup: $(STAMP) graphviz
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,diagram]'
 	@touch $(STAMP)
 
 graphviz:
