@@ -142,23 +142,6 @@ def test_github_info_is_a_notice(tmp_path):
     )
 
 
-def test_markdown_summary_escapes_design_text(tmp_path):
-    design = tmp_path / "x.design.yaml"
-    design.write_text(
-        "designlint: 1\nname: X\nservices:\n"
-        "  a: {calls: ['<script>alert(1)</script>', 'x|y', '@octocat', '**b**']}\n"
-    )
-    result = designlint("check", "--format", "markdown", *SELECT, str(design))
-    assert result.returncode == 1
-    text = result.stdout
-    assert text.startswith("## designlint\n")
-    assert "**4 findings** in 1 file: 4 errors" in text
-    assert "<script>" not in text and "&lt;script&gt;" in text
-    assert "x\\|y" in text and "@octocat" not in text and "\\*\\*b\\*\\*" in text
-    rows = [line for line in text.splitlines() if line.startswith("| 🔴")]
-    assert len(rows) == 4 and all(row.count(" | ") == 3 for row in rows)
-
-
 def test_markdown_clean_run(tmp_path):
     clean = tmp_path / "clean.design.yaml"
     clean.write_text(CLEAN)
