@@ -8,6 +8,7 @@ environment is built from `pip install` of this repository and runs `check` ther
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,9 @@ def test_without_the_extra_the_report_says_how_to_get_a_picture(tmp_path):
     assert result.returncode == 0, result.stderr
     page = out.read_text()
     assert 'id="diagram-missing"' in page and "designlint[diagram]" in page
+
+
+def test_the_hook_environment_size_is_measured_in_docs_ci():
+    text = (ROOT / "docs" / "ci.md").read_text()
+    before, now = (int(n.replace(",", "")) for n in re.findall(r"\| ([\d,]{9,}) bytes", text))
+    assert now < before / 2, (before, now)

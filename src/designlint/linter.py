@@ -17,7 +17,7 @@ from designlint.reading.load import validate
 from designlint.reading.source import Source, decode, load_text
 from designlint.registry import Rule, all_rules, lookup
 
-# Codes about the document itself: always on, never suppressible (RULES.md).
+# Codes about the document itself: always on, never suppressible (docs/cli.md).
 ALWAYS_ON = ("DL001", "DL002", "DL003", "DL004", "DL005", "DL006", "DL007")
 
 

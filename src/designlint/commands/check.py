@@ -140,6 +140,8 @@ def command(
     default = resolver.default()  # loads an explicit --config now: its errors come first
 
     files, errors = expand(paths) if stdin is None else ([stdin], [])
+    if not files and not errors:  # e.g. a glob that matched only directories
+        errors.append(f"{' '.join(paths)}: no design found")
     for path in files:
         protect(path)
     for target in [output, *(t for _, t in extra)]:
