@@ -16,8 +16,7 @@ from designlint.formats.summary import breakdown, files_phrase, findings_phrase,
 
 MAX_ROWS = 500
 _ICON = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
-# A code span: a backtick run, content, the same run (CommonMark 6.1).
-_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_RUN = re.compile(r"`+")
 # Characters that can start inline markup; `<` also covers raw HTML and <autolinks>.
 _SPECIAL = re.compile(r"([\\`*_\[\]|~!<])")
 # `&` only needs escaping where it would read as an entity reference.
@@ -38,12 +37,37 @@ def escape(text: str) -> str:
     text = " ".join(str(text).split())  # no newlines: one finding, one row
     out: list[str] = []
     pos = 0
-    for m in _CODE.finditer(text):
-        out.append(_text(text[pos : m.start()]))
-        out.append(_code_span(m.group(2)))
-        pos = m.end()
+    for start, end, inner_start, inner_end in code_spans(text):
+        out.append(_text(text[pos:start]))
+        out.append(_code_span(text[inner_start:inner_end]))
+        pos = end
     out.append(_text(text[pos:]))
     return "".join(out)
+
+
+def code_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, content start, content end) of each code span, as CommonMark finds them:
+    a backtick run opens a span that the next run of the same length closes; a run with no
+    such closer is literal. Runs are indexed by length, so hostile text costs O(n log n)."""
+    import bisect
+
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(i)
+    spans = []
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        same = by_length[b - a]
+        k = bisect.bisect_right(same, i)
+        if k == len(same):  # no closer: the run is literal
+            i += 1
+            continue
+        j = same[k]
+        spans.append((a, runs[j][1], b, runs[j][0]))
+        i = j + 1
+    return spans
 
 
 def paragraph(text: str) -> str:
