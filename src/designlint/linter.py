@@ -9,7 +9,8 @@ import stat
 from collections.abc import Iterable
 from dataclasses import replace
 
-from designlint import config, suppress
+from designlint import config
+from designlint import suppression as suppress
 from designlint.context import Context
 from designlint.errors import InputError
 from designlint.findings import Finding, Severity, Violation

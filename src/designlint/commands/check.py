@@ -154,7 +154,7 @@ def command(
     else:
         results = lint_files(files, settings, jobs)
     if add_reason is not None:
-        from designlint.suppress_writer import add_suppressions
+        from designlint.suppression.writer import add_suppressions
 
         done = [(p, found) for p, (found, error) in zip(files, results, strict=True) if not error]
         added, written, refused = add_suppressions(done, add_reason, settings)

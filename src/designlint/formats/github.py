@@ -2,7 +2,8 @@
 
 `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE::message (rule-name)`; warnings
 become `::warning`, info `::notice`. Escaping follows GitHub's toolkit (`@actions/core`):
-`%`, CR and LF in the message; additionally `:` and `,` in property values.
+`%`, CR and LF in the message; additionally `:` and `,` in property values. Stdout carries the
+commands only: the CLI prints the summary sentence on stderr.
 """
 
 from __future__ import annotations

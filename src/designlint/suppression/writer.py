@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import yaml
 
-from designlint import suppress
+from designlint import suppression as suppress
 from designlint.config import Settings
 from designlint.errors import InputError
 from designlint.findings import Finding
@@ -81,7 +81,7 @@ def _add_to_file(path: str, reason: str, settings: Settings) -> int:
         return 0
     parts = _BREAK.split(text)
     lines, breaks = parts[0::2], parts[1::2]
-    scalars = suppress._scalar_ranges(text)
+    scalars = suppress.scalar_ranges(text)
     smap = load_text(text, settings.limits).smap
     existing = {s.applies_to: s for s in suppress.scan(text) if s.kind == "ignore"}
     codes_by_line: dict[int, list[str]] = {}
