@@ -124,9 +124,10 @@ def command(
     from designlint.output import check_writable, parse_targets, protect
     from designlint.reading.discover import expand
     from designlint.registry import all_rules
+    from designlint.stdin import lint_stdin, stdin_name
 
     output, extra = parse_targets(outputs, [f for f in FORMATS if f in REPORTERS])
-    stdin = _stdin_name(paths, stdin_filename, add_reason)
+    stdin = stdin_name(paths, stdin_filename, add_reason)
     rules = all_rules()
     flags: dict = {
         "select": config.split_codes(select),
@@ -150,7 +151,7 @@ def command(
     settings = {path: resolver.for_file(path) for path in files}
     texts: dict[str, str] = {}
     if stdin is not None:
-        results = [_lint_stdin(stdin, settings[stdin], texts)]
+        results = [lint_stdin(stdin, settings[stdin], texts)]
     else:
         results = lint_files(files, settings, jobs)
     if add_reason is not None:
@@ -227,40 +228,6 @@ def _plural(n: int, word: str) -> str:
     from designlint.formats.summary import plural
 
     return plural(n, word)
-
-
-def _stdin_name(paths: tuple[str, ...], name: str | None, add_reason: str | None) -> str | None:
-    """The name standard input stands for, or None when no PATH is `-`."""
-    if "-" not in paths:
-        if name is not None:
-            raise UsageError("--stdin-filename needs `-` as the PATH (the text comes from stdin)")
-        return None
-    if len(paths) > 1:
-        raise UsageError("`-` (standard input) must be the only PATH")
-    if add_reason is not None:
-        raise UsageError("--add-suppressions writes into design files, not into standard input")
-    if name is not None and not name.strip():
-        raise UsageError("--stdin-filename needs a file name")
-    return name or "-"
-
-
-def _lint_stdin(name: str, settings, texts: dict[str, str]) -> tuple[list, str | None]:
-    """Lint standard input as if it were the file `name` (which need not exist)."""
-    from designlint.linter import lint_bytes
-    from designlint.reading.source import decode
-
-    limit = settings.limits.max_bytes
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        return [], "-: standard input is closed"
-    try:
-        raw = stream.read(limit + 1)
-    except OSError as exc:
-        return [], f"-: cannot read standard input ({exc.strerror or exc})"
-    text, _ = decode(raw[:limit])
-    if text is not None:
-        texts[name] = text
-    return lint_bytes(raw, name, settings), None
 
 
 def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
