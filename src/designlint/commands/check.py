@@ -76,8 +76,8 @@ def _use_colour(no_color: bool, output: str | None) -> bool:
     "--add-suppressions",
     "add_reason",
     metavar="REASON",
-    help="Write `# designlint: ignore[CODE] REASON` for every current finding that can be "
-    "suppressed into the design files, then report what is left.",
+    help="Write `# designlint: ignore[CODE] REASON` into the design files for every current "
+    "finding that can be suppressed, then report what is left.",
 )
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no excerpts, no success line.")
