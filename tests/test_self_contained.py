@@ -123,3 +123,34 @@ def test_licence_and_changelog() -> None:
 
     changelog = (ROOT / "CHANGELOG.md").read_text()
     assert f"## {__version__}" in changelog or "## Unreleased" in changelog
+
+
+def _docs() -> list[Path]:
+    return [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def test_pre_commit_examples_name_a_rev_that_exists() -> None:
+    """No release is tagged yet: an example `rev:` is `main` (to be pinned by autoupdate) or a
+    commit sha, never a tag the repository does not have."""
+    import subprocess
+
+    tags = set()
+    if (ROOT / ".git").exists():
+        done = subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True, text=True)
+        tags = set(done.stdout.split())
+    revs = [r for doc in _docs() for r in re.findall(r"^\s*rev:\s*(\S+)", doc.read_text(), re.M)]
+    assert revs
+    for rev in revs:
+        assert rev == "main" or re.fullmatch(r"[0-9a-f]{40}", rev) or rev in tags, rev
+
+
+def test_schema_lines_point_at_the_real_schema() -> None:
+    lines = [(doc, m) for doc in _docs() for m in re.findall(r"\$schema=(\S+)", doc.read_text())]
+    assert lines
+    raw = "https://raw.githubusercontent.com/designlint/designlint/main/"
+    for doc, target in lines:
+        assert "..." not in target, (doc, target)
+        if target.startswith(raw):
+            assert (ROOT / target[len(raw) :]).is_file(), target
+        else:
+            assert not re.match(r"[a-z]+:", target), target  # a local path, next to the design
