@@ -12,7 +12,7 @@ setup: $(STAMP) graphviz
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,diagram]'
 	@touch $(STAMP)
 
 graphviz:
@@ -38,8 +38,9 @@ demo: setup
 	$(BIN)/designlint diagram examples/twitter.yaml -o examples/twitter.png
 	@echo "architecture diagram: $(CURDIR)/examples/twitter.png"
 
-# The real Mermaid parser (and jsdom, the DOM it needs) for tests/diagram/test_mermaid.py,
-# pinned in package-lock.json; without npm that test is skipped.
+# The real Mermaid parser (and jsdom, the DOM it needs) for tests/diagram/test_mermaid.py and
+# the published SARIF 2.1.0 schema for the SARIF tests, pinned in package-lock.json; without npm
+# the Mermaid test is skipped and the SARIF tests fail (they must validate against something).
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js and npm; the Mermaid parser test is skipped without it"; exit 0; }; \
 	npm ci --no-audit --no-fund --loglevel=error && touch $@

@@ -2,7 +2,7 @@
 
 Commands live in `designlint.commands.<name>` and are imported only when invoked, so that
 `--version` and `--help` stay cheap and `check` never pays for diagram or report code.
-Exit codes (CLI.md): 0 clean, 1 findings, 2 usage/input/config/render errors, 3 internal error.
+Exit codes (docs/cli.md): 0 clean, 1 findings, 2 usage/input/config/render errors, 3 internal error.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ import stat
 from collections.abc import Iterable
 from dataclasses import replace
 
-from designlint import config, suppress
+from designlint import config
+from designlint import suppression as suppress
 from designlint.context import Context
 from designlint.errors import InputError
 from designlint.findings import Finding, Severity, Violation
@@ -17,7 +18,7 @@ from designlint.reading.load import validate
 from designlint.reading.source import Source, decode, load_text
 from designlint.registry import Rule, all_rules, lookup
 
-# Codes about the document itself: always on, never suppressible (RULES.md).
+# Codes about the document itself: always on, never suppressible (docs/cli.md).
 ALWAYS_ON = ("DL001", "DL002", "DL003", "DL004", "DL005", "DL006", "DL007")
 
 
@@ -125,12 +126,18 @@ def _suppress(
     """Apply inline suppressions; add DL008/DL009 about the suppressions themselves."""
     rules = all_rules()
     resolve = functools.lru_cache(maxsize=None)(lookup)
+    suppress.close_blocks(sups, resolve)
     findings = suppress.apply(findings, sups, resolve, source.smap)
     unused = rules.get("DL009")
     if ctx is not None and unused is not None and rule_enabled(unused, settings, file):
         # "Suppresses nothing" is a fact about the design, whatever is selected: a named rule
         # that did not run is run quietly, only to judge its suppressions.
-        named = {r.code: r for s in sups for r in map(resolve, s.codes) if r is not None}
+        named = {
+            r.code: r
+            for s in sups
+            for w in s.codes
+            for r in suppress.rules_named(s.kind, w, resolve)
+        }
         for r in named.values():
             if r.check is not None and r.suppressible and not rule_enabled(r, settings, file):
                 suppress.apply(_run_rule(r, ctx, settings, source), sups, resolve, source.smap)

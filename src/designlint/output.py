@@ -1,11 +1,12 @@
-"""Writing output files: atomically (temporary file, then rename), never over an input."""
+"""Output files: which reports go where (`--output`), written atomically, never over an input."""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 
-from designlint.errors import InputError
+from designlint.errors import InputError, UsageError
 
 _INPUTS: set[str] = set()
 _INPUT_IDS: set[tuple[int, int]] = set()  # (device, inode): catches hard links too
@@ -43,14 +44,16 @@ def check_writable(path: str) -> None:
         raise InputError(f"{path}: is a directory")
 
 
-def write_atomic(path: str, data: str | bytes) -> None:
+def write_atomic(path: str, data: str | bytes, allow_input: bool = False) -> None:
     """Write `data` to `path` so that readers never see half a file.
 
     The text is UTF-8; characters that cannot be encoded (lone surrogates from undecodable file
     names) are written as `\\udcxx` escapes, which JSON and SARIF readers accept. The file gets
     the mode a plain `open()` would give it (or keeps the mode of the file it replaces).
+    `allow_input`: the caller edits an input on purpose (`--add-suppressions`).
     """
-    check_writable(path)
+    if not allow_input:
+        check_writable(path)
     directory = os.path.dirname(os.path.abspath(path))
     payload = data if isinstance(data, bytes) else data.encode("utf-8", "backslashreplace")
     tmp = None
@@ -80,26 +83,44 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~umask
 
 
-def split_outputs(
-    values: tuple[str, ...], formats: list[str]
+# `--output sarif=x.sarif`: a bare word before `=` names a format; `./a=b.txt` is a file.
+_FORMAT_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def parse_targets(
+    values: tuple[str, ...] | list[str], formats: list[str]
 ) -> tuple[str | None, list[tuple[str, str]]]:
-    """`-o FILE` (the main output) and `--output FORMAT=FILE` (more outputs, repeatable).
+    """`-o FILE` (the main report) and `--output FORMAT=FILE` (more reports).
 
-    A word before `=` that is no format is a mistake, not a file name (`sarfi=x.sarif`)."""
-    from designlint.errors import UsageError
-
+    A value whose part before `=` is a bare word is a FORMAT=FILE pair, and an unknown format
+    is a usage error with the nearest name: `sarfi=x.sarif` must not quietly become a file
+    named `sarfi=x.sarif` holding the text report. A file name with `=` is still possible as
+    `./a=b.txt`.
+    """
     main: str | None = None
     extra: list[tuple[str, str]] = []
     for value in values:
         name, sep, target = value.partition("=")
-        if sep and name in formats:
+        if sep and _FORMAT_PREFIX.match(name):
+            if name not in formats:
+                raise UsageError(
+                    f"--output {value}: unknown format `{name}`{_did_you_mean(name, formats)}; "
+                    f"formats: {', '.join(formats)} (a file name with `=` needs a directory, "
+                    f"e.g. `./{value}`)"
+                )
             if not target:
                 raise UsageError(f"--output {value}: give a file after `=`")
             extra.append((name, target))
-        elif sep and name.isalpha():
-            raise UsageError(f"--output {value}: unknown format `{name}` ({', '.join(formats)})")
         elif main is None:
             main = value
         else:
-            raise UsageError("only one --output FILE for the main output; use FORMAT=FILE")
+            raise UsageError("only one --output FILE for the main report; use FORMAT=FILE")
     return main, extra
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    import difflib
+
+    lowered = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.5)
+    return f" (did you mean `{lowered[close[0]]}`?)" if close else ""

@@ -25,6 +25,7 @@ Check = Callable[["Context"], Iterable[Violation]]
 DOCS_URL = "https://github.com/designlint/designlint/blob/main/docs/rules/{code}.md"
 
 _RULES: dict[str, Rule] = {}
+_ALIASES: dict[str, str] = {}  # former name -> current name
 _LOADED = False
 
 
@@ -40,6 +41,7 @@ class Rule:
     module: str
     options: type[BaseModel] | None = None
     suppressible: bool = True
+    aliases: tuple[str, ...] = ()  # former names, still accepted wherever a name is
 
     @property
     def family(self) -> str:
@@ -67,11 +69,16 @@ def rule(
     severity: str = "error",
     options: type[BaseModel] | None = None,
     suppressible: bool = True,
+    aliases: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
-    """Register the decorated check; its docstring is the rule's documentation."""
+    """Register the decorated check; its docstring is the rule's documentation.
+
+    `aliases`: former names. A code never changes; a name may, when it no longer says what the
+    rule reports, and then the old one keeps working in selectors, suppressions and config."""
 
     def register(func: Check) -> Check:
-        add(code, name, severity, func, func.__doc__ or "", func.__module__, options, suppressible)
+        doc = func.__doc__ or ""
+        add(code, name, severity, func, doc, func.__module__, options, suppressible, aliases)
         return func
 
     return register
@@ -86,16 +93,20 @@ def add(
     module: str,
     options: type[BaseModel] | None = None,
     suppressible: bool = True,
+    aliases: tuple[str, ...] = (),
 ) -> None:
     """Register a rule; used by `@rule` and by modules documenting loader-emitted codes."""
     if code in _RULES and _RULES[code].module != module:
         raise ValueError(f"rule code {code} registered twice ({_RULES[code].module}, {module})")
-    if any(r.name == name and r.code != code for r in _RULES.values()):
-        raise ValueError(f"rule name {name} registered twice")
+    taken = {n for r in _RULES.values() if r.code != code for n in (r.name, *r.aliases)}
+    if taken & {name, *aliases}:
+        raise ValueError(f"rule name {sorted(taken & {name, *aliases})[0]} registered twice")
     doc = _dedent(doc)
     _RULES[code] = Rule(
-        code, name, Severity.parse(severity), check, doc, module, options, suppressible
+        code, name, Severity.parse(severity), check, doc, module, options, suppressible, aliases
     )
+    for alias in aliases:
+        _ALIASES[alias] = name
 
 
 def _dedent(doc: str) -> str:
@@ -116,13 +127,22 @@ def all_rules() -> dict[str, Rule]:
     return dict(sorted(_RULES.items()))
 
 
+def canonical_name(name: str) -> str:
+    """The current name for a former one (`estimate-cycle` -> `unevaluable-estimate`)."""
+    if not _LOADED:
+        all_rules()
+    name = name.strip().lower()
+    return _ALIASES.get(name, name)
+
+
 def lookup(key: str) -> Rule | None:
-    """A rule by code (`DL301`) or name (`offset-pagination`), case-insensitively."""
+    """A rule by code (`DL301`), name (`offset-pagination`) or former name, case-insensitively."""
     rules = all_rules()
     key = key.strip()
     if key.upper() in rules:
         return rules[key.upper()]
+    name = canonical_name(key)
     for r in rules.values():
-        if r.name == key.lower():
+        if r.name == name:
             return r
     return None

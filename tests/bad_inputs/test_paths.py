@@ -44,10 +44,11 @@ def test_directory_read_directly_is_an_input_error(tmp_path):
         read_bytes(str(tmp_path), 1_000)
 
 
-def test_directory_without_designs_checks_nothing(capsys, tmp_path):
+def test_directory_without_designs_is_an_error(capsys, tmp_path):
     (tmp_path / "notes.yaml").write_text("a: 1\n")
-    code, out, _ = cli(capsys, str(tmp_path))
-    assert code == 0 and "0 files" in out
+    code, out, err = cli(capsys, str(tmp_path))
+    assert code == 2 and "0 files" not in out
+    one_error_line(err, "no design found")
 
 
 def test_symlink_loop(capsys, tmp_path):

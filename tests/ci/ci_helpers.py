@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = ROOT.parent / "shared" / "data"
 BIN = Path(sys.executable).parent
 CLEAN = (ROOT / "examples" / "twitter.yaml").read_text()
 

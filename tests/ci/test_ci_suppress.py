@@ -190,7 +190,7 @@ def test_jobs_give_the_same_output_as_serial(tmp_path):
 
 
 def test_comment_scanner_edge_cases():
-    from designlint.suppress import scan
+    from designlint.suppression import scan
 
     text = (
         'a: "x\n  # designlint: ignore[DL601] inside a quoted string"\n'

@@ -146,7 +146,8 @@ def test_a_design_that_does_not_load_exits_1_with_the_count(tmp_path: Path) -> N
     bad.write_text("designlint: 1\nname: x\nservices:\n  a: {calls: 3}\n")
     done = draw(tmp_path / "t.mmd", src=str(bad))
     assert done.returncode == 1, done.stderr
-    assert "cannot draw: 1 finding(s)" in done.stderr and not (tmp_path / "t.mmd").exists()
+    assert "cannot draw: 1 finding stops the design" in done.stderr
+    assert not (tmp_path / "t.mmd").exists()
     broken = tmp_path / "broken.yaml"
     broken.write_text("designlint: 1\nname: [x\n")
     assert draw(tmp_path / "t.mmd", src=str(broken)).returncode == 1

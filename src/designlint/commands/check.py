@@ -23,6 +23,12 @@ def _use_colour(no_color: bool, output: str | None) -> bool:
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With PATH `-` (standard input): the file name the text stands for, used to find "
+    "the config, in messages and for per-file ignores.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
@@ -37,7 +43,7 @@ def _use_colour(no_color: bool, output: str | None) -> bool:
     multiple=True,
     metavar="[FORMAT=]FILE",
     help="Write the report to FILE instead of stdout; FORMAT=FILE (repeatable) writes another "
-    "format as well, e.g. --output sarif=designlint.sarif.",
+    "format as well, e.g. --output sarif=designlint.sarif (an unknown FORMAT is an error).",
 )
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes (DL3) or names.")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
@@ -66,6 +72,13 @@ def _use_colour(no_color: bool, output: str | None) -> bool:
 @click.option(
     "--write-baseline", metavar="FILE", help="Record the current findings in FILE (then hide them)."
 )
+@click.option(
+    "--add-suppressions",
+    "add_reason",
+    metavar="REASON",
+    help="Write `# designlint: ignore[CODE] REASON` into the design files for every current "
+    "finding that can be suppressed, then report what is left.",
+)
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no excerpts, no success line.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
@@ -79,6 +92,7 @@ def _use_colour(no_color: bool, output: str | None) -> bool:
 )
 def command(
     paths: tuple[str, ...],
+    stdin_filename: str | None,
     fmt: str,
     outputs: tuple[str, ...],
     select: tuple[str, ...],
@@ -89,25 +103,31 @@ def command(
     overrides: tuple[str, ...],
     baseline_file: str | None,
     write_baseline: str | None,
+    add_reason: str | None,
     statistics: bool,
     quiet: bool,
     no_color: bool,
     jobs: int,
 ) -> int:
     """Lint design files, directories (recursing into *.design.yaml, *.design.yml and YAML
-    files that declare `designlint:`) and globs.
+    files that declare `designlint:`), globs, or `-` for standard input.
 
-    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input or bad
-    config, 3 internal error.
+    A PATH that yields no design (a directory without designs, a glob matching nothing) is an
+    error, so a job pointed at the wrong folder fails.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input, no
+    design found, or bad config, 3 internal error.
     """
     from designlint import config
     from designlint.findings import Severity
     from designlint.linter import lint_files, rule_enabled
-    from designlint.output import check_writable, protect
+    from designlint.output import check_writable, parse_targets, protect
     from designlint.reading.discover import expand
     from designlint.registry import all_rules
+    from designlint.stdin import lint_stdin, stdin_name
 
-    output, extra = _parse_outputs(outputs)
+    output, extra = parse_targets(outputs, [f for f in FORMATS if f in REPORTERS])
+    stdin = stdin_name(paths, stdin_filename, add_reason)
     rules = all_rules()
     flags: dict = {
         "select": config.split_codes(select),
@@ -120,16 +140,35 @@ def command(
     resolver = config.Resolver(flags, explicit=config_file)
     default = resolver.default()  # loads an explicit --config now: its errors come first
 
-    files, errors = expand(paths)
+    files, errors = expand(paths) if stdin is None else ([stdin], [])
+    if not files and not errors:  # e.g. a glob that matched only directories
+        errors.append(f"{' '.join(paths)}: no design found")
     for path in files:
         protect(path)
     for target in [output, *(t for _, t in extra)]:
         if target:
             check_writable(target)  # refused before any work: an input, or no such directory
     settings = {path: resolver.for_file(path) for path in files}
+    texts: dict[str, str] = {}
+    if stdin is not None:
+        results = [lint_stdin(stdin, settings[stdin], texts)]
+    else:
+        results = lint_files(files, settings, jobs)
+    if add_reason is not None:
+        from designlint.suppression.writer import add_suppressions
+
+        done = [(p, found) for p, (found, error) in zip(files, results, strict=True) if not error]
+        added, written, refused = add_suppressions(done, add_reason, settings)
+        errors.extend(refused)
+        if not quiet:
+            click.echo(
+                f"designlint: added {_plural(added, 'suppression')} to {_plural(written, 'file')}",
+                err=True,
+            )
+        results = lint_files(files, settings, jobs)  # what is left, as the files now read
     findings = []
     checked: list[str] = []
-    for path, (found, error) in zip(files, lint_files(files, settings, jobs), strict=True):
+    for path, (found, error) in zip(files, results, strict=True):
         if error:
             errors.append(error)
             continue
@@ -153,7 +192,9 @@ def command(
 
     wanted = [fmt, *(f for f, _ in extra)]
     shown = checked + [b for b in (baseline_file or write_baseline,) if b]
-    sources = {p: _lines(p) for p in shown} if "text" in wanted and not quiet else {}
+    sources = {}
+    if "text" in wanted and not quiet:
+        sources = {p: texts[p].splitlines() if p in texts else _lines(p) for p in shown}
     options = {
         "color": _use_colour(no_color, output),
         "quiet": quiet,
@@ -173,30 +214,20 @@ def command(
         _emit(get(fmt)(findings, len(checked), options), output)
         for name, target in extra:
             _emit(get(name)(findings, len(checked), {**options, "color": False}), target)
+        if fmt == "github" and not quiet:  # stdout holds workflow commands only
+            from designlint.formats.summary import sentence
+
+            click.echo(f"designlint: {sentence(findings, len(checked))}.", err=True)
     if errors:
         return 2
     failing = [f for f in findings if f.severity.rank >= settings.get(f.file, default).fail_on.rank]
     return 1 if failing else 0
 
 
-def _parse_outputs(values: tuple[str, ...]) -> tuple[str | None, list[tuple[str, str]]]:
-    """`-o FILE` (the main report) and `--output FORMAT=FILE` (more reports)."""
-    main: str | None = None
-    extra: list[tuple[str, str]] = []
-    for value in values:
-        name, sep, target = value.partition("=")
-        if sep and name in FORMATS:
-            if not target:
-                raise UsageError(f"--output {value}: give a file after `=`")
-            extra.append((name, target))
-        elif main is None:
-            main = value
-        else:
-            raise UsageError("only one --output FILE for the main report; use FORMAT=FILE")
-    for name in [f for f, _ in extra]:
-        if name not in REPORTERS:
-            raise UsageError(f"the `{name}` format is not available in this version")
-    return main, extra
+def _plural(n: int, word: str) -> str:
+    from designlint.formats.summary import plural
+
+    return plural(n, word)
 
 
 def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:

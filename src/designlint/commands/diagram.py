@@ -3,7 +3,8 @@
 Exit codes: 0 drawn (even when the design has findings: they are highlighted, not fatal);
 1 the design cannot be drawn because it does not load (DL001 YAML or DL002 schema errors: the
 count is printed, `designlint check` shows them); 2 usage, unreadable input, output refused
-(same as the input, missing directory) or rendering errors (Graphviz missing, failed, timed out).
+(same as the input, missing directory) or rendering errors (Graphviz missing, failed, timed out),
+or a picture asked of an install without the `diagram` extra (.dot and .mmd need neither).
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import click
 
 from designlint.errors import UsageError
 
+EXTRA_HINT = (
+    "drawing {fmt} needs the `diagram` extra: pip install 'designlint[diagram]' (and Graphviz); "
+    "without it, write .dot or .mmd"
+)
 SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd"}
 
 
@@ -78,6 +83,8 @@ def command(
     fmt = SUFFIXES.get(os.path.splitext(output)[1].lower())
     if fmt is None:
         raise UsageError(f"{output}: unknown output suffix; use one of {', '.join(SUFFIXES)}")
+    if fmt not in ("dot", "mmd") and not _has_diagrams():
+        raise UsageError(EXTRA_HINT.format(fmt=fmt.upper()))
     protect(file)
     check_writable(output)  # the input by any name (hard links too), a missing directory
 
@@ -92,8 +99,8 @@ def command(
     if design is None:
         stopping = [f for f in findings if f.code in ("DL001", "DL002")] or findings
         click.echo(
-            f"designlint: {file}: cannot draw: {len(stopping)} finding(s) stop the design from "
-            f"loading (DL001/DL002); run `designlint check {file}`",
+            f"designlint: {file}: cannot draw: {_findings(len(stopping))} the design "
+            f"from loading (DL001/DL002); run `designlint check {file}`",
             err=True,
         )
         return 1
@@ -166,3 +173,17 @@ def _base_design(base: str, file: str, settings):
     if design is None:
         raise InputError(f"{name}: the base design does not load; run `designlint check` on it")
     return design
+
+
+def _findings(n: int) -> str:
+    return "1 finding stops" if n == 1 else f"{n} findings stop"
+
+
+def _has_diagrams() -> bool:
+    """Whether the optional `diagrams` package is importable (without importing it)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("diagrams") is not None
+    except (ImportError, ValueError):  # a module set to None in sys.modules, a broken install
+        return False

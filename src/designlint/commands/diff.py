@@ -80,7 +80,7 @@ def command(
     from designlint import config
     from designlint.diff import collect
     from designlint.findings import Severity
-    from designlint.output import check_writable, protect, split_outputs
+    from designlint.output import check_writable, parse_targets, protect
     from designlint.registry import all_rules
 
     if ref is None and len(paths) != 2:
@@ -93,7 +93,7 @@ def command(
     if ref is None:
         for path in paths:
             protect(path)
-    output, extra = split_outputs(outputs, FORMATS)
+    output, extra = parse_targets(outputs, FORMATS)
     for target in [output, *(t for _, t in extra)]:
         if target:
             check_writable(target)

@@ -12,7 +12,8 @@ import click
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def command(fmt: str) -> int:
-    """List every rule: code, name, default severity and a one-line summary."""
+    """List every rule: code, name, default severity and a summary, wrapped to the terminal's
+    width (COLUMNS when set)."""
     from designlint.registry import all_rules
 
     rules = all_rules().values()
@@ -31,5 +32,31 @@ def command(fmt: str) -> int:
         return 0
     width = max(len(r.name) for r in rules)
     for r in rules:
-        click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}")
+        head = f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  "
+        click.echo("\n".join(_wrap(head, r.summary, _columns())))
     return 0
+
+
+def _columns() -> int:
+    """The terminal's width (COLUMNS, else the terminal, else 80), as `ls` and git do."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def _wrap(head: str, summary: str, columns: int) -> list[str]:
+    """The summary beside its head, wrapped under itself; on its own indented lines when the
+    terminal leaves it fewer than 30 columns there. No line is longer than `columns` unless a
+    single word is."""
+    import textwrap
+
+    if columns - len(head) >= 30:
+        indent = " " * len(head)
+        return textwrap.wrap(
+            summary, columns, initial_indent=head, subsequent_indent=indent, break_on_hyphens=False
+        )
+    indent = " " * 6
+    body = textwrap.wrap(
+        summary, columns, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
+    return [head.rstrip(), *body]

@@ -65,13 +65,15 @@ def split_codes(values: tuple[str, ...] | list[str] | str | None) -> tuple[str, 
 
 
 def matches(selector: str, code: str, name: str) -> bool:
-    """A selector matches by code prefix (`DL3`, `DL301`), by name, or `ALL`."""
+    """A selector matches by code prefix (`DL3`, `DL301`), by name (or a former name), or `ALL`."""
     sel = selector.strip()
     if sel.upper() == "ALL":
         return True
     if sel.upper().startswith("DL"):
         return code.startswith(sel.upper())
-    return sel.lower() == name
+    from designlint.registry import canonical_name
+
+    return canonical_name(sel) == name
 
 
 def unknown_selector(sel: str, rules: dict) -> bool:

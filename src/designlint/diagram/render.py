@@ -35,10 +35,11 @@ from designlint.errors import InputError, RenderError
 
 FORMATS = ("png", "svg", "pdf")
 TIMEOUT = 30.0
-# Orthogonal edges hang Graphviz on large graphs (84 s at 300 nodes, LOADING.md) and misplace edge
-# labels: only tiny unlabelled designs get them, everything else splines. Icon nodes are big, so
-# dot's layout costs ~4 CPU-s at 120 of them (more on a loaded machine): images keep at most
-# records.IMAGE_MAX_NODES, the rest folded or left out with a note (docs/diagrams.md).
+# Orthogonal edges hang Graphviz on large graphs (84 s at 300 nodes, docs/loading.md) and
+# misplace edge labels: only tiny unlabelled designs get them, everything else splines. Icon
+# nodes are big, so dot's layout costs ~4 CPU-s at 120 of them (more on a loaded machine):
+# images keep at most records.IMAGE_MAX_NODES, the rest folded or left out with a note
+# (docs/diagrams.md).
 ORTHO_LIMIT = 12
 SPLINE_LIMIT = 40
 

@@ -2,7 +2,8 @@
 
 `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE::message (rule-name)`; warnings
 become `::warning`, info `::notice`. Escaping follows GitHub's toolkit (`@actions/core`):
-`%`, CR and LF in the message; additionally `:` and `,` in property values.
+`%`, CR and LF in the message; additionally `:` and `,` in property values. Stdout carries the
+commands only: the CLI prints the summary sentence on stderr.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import os
 from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
-from designlint.formats.summary import counts
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -35,7 +35,6 @@ def _path(file: str) -> str:
 
 
 def render(findings: Sequence[Finding], files: int, options: dict | None = None) -> str:
-    options = options or {}
     out: list[str] = []
     for f in findings:
         end_line, end_column = f.span.end()
@@ -49,10 +48,4 @@ def render(findings: Sequence[Finding], files: int, options: dict | None = None)
         ]
         message = f"{f.message} ({f.rule})" + (f"\nhelp: {f.help}" if f.help else "")
         out.append(f"::{_COMMAND[f.severity]} {','.join(props)}::{escape_data(message)}")
-    if not options.get("quiet"):
-        c = counts(findings, files)
-        out.append(
-            f"designlint: {len(findings)} finding(s) in {files} file(s): {c['errors']} error(s), "
-            f"{c['warnings']} warning(s), {c['infos']} info."
-        )
     return "\n".join(out) + ("\n" if out else "")

@@ -1,4 +1,4 @@
-"""`--format json`: the stable machine-readable shape of CLI.md."""
+"""`--format json`: the stable machine-readable shape of docs/cli.md."""
 
 from __future__ import annotations
 

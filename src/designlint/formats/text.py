@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
-from designlint.formats.summary import counts
+from designlint.formats.summary import sentence
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -47,13 +47,8 @@ def render(findings: Sequence[Finding], files: int, options: dict | None = None)
         stats = Counter((f.code, f.rule) for f in findings)
         for (code, name), n in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"{n:>5}  {code}  {name}")
-    c = counts(findings, files)
-    noun = "file" if files == 1 else "files"
     if findings:
-        out.append(
-            f"Found {len(findings)} finding(s) in {files} {noun}: {c['errors']} error(s), "
-            f"{c['warnings']} warning(s), {c['infos']} info."
-        )
+        out.append(f"Found {sentence(findings, files)}.")
     elif not quiet:
-        out.append(f"All checks passed ({files} {noun}).")
+        out.append(f"{sentence(findings, files)}.")
     return "\n".join(out) + ("\n" if out else "")

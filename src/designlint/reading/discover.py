@@ -34,7 +34,10 @@ def expand(paths: tuple[str, ...] | list[str]) -> tuple[list[str], list[str]]:
     errors: list[str] = []
     for arg in paths:
         if os.path.isdir(arg):
-            files.extend(_walk(arg))
+            found, skipped = _walk(arg)
+            if not found:
+                errors.append(_no_design(arg, skipped))
+            files.extend(found)
         elif os.path.exists(arg) or os.path.islink(arg):
             files.append(arg)
         elif any(ch in arg for ch in "*?["):
@@ -49,17 +52,37 @@ def expand(paths: tuple[str, ...] | list[str]) -> tuple[list[str], list[str]]:
     return unique, errors
 
 
-def _walk(root: str) -> list[str]:
+def _no_design(directory: str, skipped: int) -> str:
+    """A folder that holds no design fails loudly: a CI job pointed at the wrong one must not
+    pass green on zero files."""
+    why = (
+        f" ({skipped} YAML file{'s' if skipped != 1 else ''} without a top-level `designlint:` "
+        "line were passed over)"
+        if skipped
+        else ""
+    )
+    return (
+        f"{directory}: no design found{why}; designs are *.design.yaml, *.design.yml, or YAML "
+        "files that start with `designlint: 1`"
+    )
+
+
+def _walk(root: str) -> tuple[list[str], int]:
+    """(design files under root, how many other YAML files were passed over)."""
     found: list[str] = []
+    skipped = 0
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
             if name.endswith(DESIGN_SUFFIXES):
                 found.append(path)
-            elif name.endswith((".yaml", ".yml")) and declares_format(path):
-                found.append(path)
-    return found
+            elif name.endswith((".yaml", ".yml")):
+                if declares_format(path):
+                    found.append(path)
+                else:
+                    skipped += 1
+    return found, skipped
 
 
 def check_readable(path: str) -> None:

@@ -5,7 +5,7 @@ YAML 1.1 booleans/sexagesimals/octals, raises non-YAML exceptions on odd scalars
 levels crash the pure loader, ~25k segfault the C one) and expands alias bombs. Building from
 events with our own stack keeps every key's and value's line:col, resolves scalars by YAML 1.2
 rules while noting where a YAML 1.1 reader would differ (DL006), and applies depth, size and
-alias-expansion limits before anything big exists. See shared/spec/LOADING.md for the numbers.
+alias-expansion limits before anything big exists. See docs/loading.md for the numbers.
 """
 
 from __future__ import annotations
@@ -229,7 +229,7 @@ def load_text(text: str, limits: Limits = Limits()) -> Source:
     if odd is not None:
         return Source(None, builder.smap, [odd], [], text, limits)
     enabled = gc.isenabled()
-    gc.disable()  # the cyclic GC slows building big trees about 4x (LOADING.md)
+    gc.disable()  # the cyclic GC slows building big trees about 4x (docs/loading.md)
     try:
         builder.run(text)
     finally:

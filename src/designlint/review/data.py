@@ -113,8 +113,12 @@ def _draw(data: ReportData, design: Any, out_dir: str, want_svg: bool, timeout: 
         return
     try:
         from designlint.diagram import render
-    except ImportError as exc:  # the `diagrams` package is an install-time dependency
-        data.svg_note = f"The diagram needs the `diagrams` package ({exc}); it is left out."
+    except ImportError:  # `diagrams` is the optional `diagram` extra
+        data.svg_note = (
+            "No picture: drawing needs the diagram extra. Install it with "
+            "`pip install 'designlint[diagram]'` (and Graphviz) and write the report again; "
+            "`designlint diagram FILE -o design.mmd` writes the Mermaid text without it."
+        )
         return
     if shutil.which("dot") is None:
         data.svg_note = (

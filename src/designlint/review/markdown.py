@@ -1,9 +1,10 @@
 """ReportData -> GitHub-flavoured Markdown for a pull-request comment, diagram as Mermaid.
 
 The same sections as the HTML page. Every string from the design goes through `esc`
-(`designlint.formats.markdown.escape`: Markdown punctuation backslash-escaped, `<`, `>`, `&` as
-entities, no mentions or autolinks), and table cells are single lines. The Mermaid block is
-`diagram.mermaid.render`, whose labels carry no backtick, quote or bracket, so the fence holds.
+(`designlint.formats.markdown.escape`: code spans kept, other Markdown punctuation
+backslash-escaped, no HTML, mentions or autolinks), and table cells are single lines. The
+Mermaid block is `diagram.mermaid.render`, whose labels carry no backtick, quote or bracket,
+so the fence holds.
 Latency budgets become a text bar of block characters: a comment cannot hold SVG.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from designlint.findings import Finding
 from designlint.formats.markdown import escape as esc
+from designlint.formats.markdown import paragraph
 from designlint.review.data import SCORING, ReportData, breakdown, sla_text, verdict_text
 
 ICON = {"error": "🔴 error", "warning": "🟡 warning", "info": "🔵 info"}
@@ -29,7 +31,7 @@ def render(data: ReportData) -> str:
     """The whole comment (newline-terminated)."""
     out = [f"# Design review: {esc(data.title)}", ""]
     if data.description:
-        out += [esc(data.description), ""]
+        out += [paragraph(data.description), ""]
     found = ", ".join(f"{n} {level}" for level, n in data.counts.items() if n) or "no findings"
     out += [f"**Overall coverage: {data.overall:g}/100** · {found} · `{_code(data.file)}`", ""]
     out += ["| Phase | Coverage | Rules | Findings |", "|---|---:|---:|---:|"]
@@ -40,7 +42,7 @@ def render(data: ReportData) -> str:
     if data.mermaid:
         out += ["```mermaid", data.mermaid.rstrip("\n"), "```", ""]
     else:
-        out += [f"> {esc(data.svg_note or 'No diagram.')}", ""]
+        out += [f"> {paragraph(data.svg_note or 'No diagram.')}", ""]
     for p in data.phases:
         out += [f"## {esc(p.title)}: {p.score:g}/100", "", breakdown(p), ""]
         if p.findings:

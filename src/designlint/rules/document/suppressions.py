@@ -9,7 +9,8 @@ add(
     None,
     """
     ## What it does
-    Reports an inline `# designlint: ignore[CODE]` comment that gives no reason.
+    Reports a suppression comment that gives no reason: an inline `# designlint: ignore[CODE]`,
+    a file-wide `# designlint: disable-file[CODE]` or a block's `# designlint: disable[CODE]`.
 
     ## Why is this bad?
     A suppression is a decision a reviewer must be able to weigh later. Without the reason,
@@ -36,7 +37,9 @@ add(
     ```
 
     The reason is the text after the bracket (up to another tool's ` # ` comment). A
-    suppression without one still applies; this finding asks for the missing why.
+    suppression without one still applies; this finding asks for the missing why. The
+    `enable[CODE]` that ends a block needs no reason. `designlint check --add-suppressions
+    REASON` writes the reason it is given into every comment it adds.
     """,
     __name__,
 )
@@ -48,7 +51,8 @@ add(
     None,
     """
     ## What it does
-    Reports an inline suppression, or a baseline entry, that no longer matches any finding.
+    Reports a suppression (inline `ignore`, file-wide `disable-file`, or a `disable` ...
+    `enable` block), or a baseline entry, that no longer matches any finding.
 
     ## Why is this bad?
     Stale suppressions hide the next real problem on the same line and make a design look more
@@ -77,7 +81,9 @@ add(
     Also reported: a suppression naming an unknown rule or one of DL001-DL007 (problems with the
     document itself cannot be suppressed), and a baseline entry (`--baseline`) that matches no
     finding any more, at its line in the baseline file. A rule named in a suppression is judged
-    even when it is not selected.
+    even when it is not selected. An `enable[CODE]` that closes no `disable` above it, and an
+    inline `ignore` that names a prefix (`ignore[DL6]`: inline suppressions name rules exactly;
+    `disable-file[DL6]` and `disable[DL6]` take prefixes), are reported too.
     """,
     __name__,
 )

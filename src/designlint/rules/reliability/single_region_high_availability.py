@@ -49,7 +49,9 @@ def single_region_high_availability(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
     Reports a design that requires availability of 99.99 % or more (an NFR with
-    `kind: availability`) while any of these holds:
+    `kind: availability`) but does not run in two regions with a stated failover.
+
+    It fires when any of these holds:
 
     - fewer than two regions are declared under `regions`;
     - `replication.mode` is `single-region`;

@@ -1,4 +1,4 @@
-"""DL203 estimate-cycle: estimates that depend on each other, or an expression that cannot run."""
+"""DL203 unevaluable-estimate: an estimate that cannot be computed (a cycle, a bad expression)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,17 @@ from designlint.findings import Violation
 from designlint.registry import rule
 
 
-@rule("DL203", "estimate-cycle", "error")
-def estimate_cycle(ctx: Context) -> Iterator[Violation]:
+@rule("DL203", "unevaluable-estimate", "error", aliases=("estimate-cycle",))
+def unevaluable_estimate(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports estimates that reference each other in a cycle (naming it: `a` -> `b` -> `a`),
-    and every expression that cannot be evaluated: a syntax error, an unknown name (the nearest
-    estimate or unit is suggested), adding a size to a duration, division by zero, a number
-    beyond 1e100 such as `1e400`, an exponent larger than 64, parentheses nested more than 32
-    deep, an expression over 2,000 characters.
+    Reports an estimate that cannot be computed. That is the case for estimates that
+    reference each other in a cycle (naming it: `a` -> `b` -> `a`), and for every expression
+    that cannot be evaluated: a syntax error, an unknown name (the nearest estimate or unit is
+    suggested), adding a size to a duration, division by zero, a number beyond 1e100 such as
+    `1e400`, an exponent larger than 64, parentheses nested more than 32 deep, an expression
+    over 2,000 characters. Its former name `estimate-cycle` is still accepted in selectors,
+    suppressions and config.
 
     Expressions are read by a small grammar: numbers with units and the `k`/`M`/`bn` suffixes
     (`200 B`, `1 day`, `1.2k/s`, `20%`), estimate names, `+ - * / ^` and parentheses. Nothing
