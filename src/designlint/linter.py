@@ -66,6 +66,7 @@ def lint_text(text: str, file: str, settings: config.Settings) -> list[Finding]:
 
 
 def lint_source(source: Source, file: str, settings: config.Settings) -> list[Finding]:
+    _register(settings)
     rules = all_rules()
     findings = [_stamp(code, v, file, source) for code, v in source.problems]
     if any(f.code == "DL001" for f in findings):
@@ -89,6 +90,19 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
     if sups:
         findings = _suppress(findings, sups, ctx, settings, source, file)
     return _finish(findings, settings, file, rules)
+
+
+def _register(settings: config.Settings) -> None:
+    """Make the settings' plug-in and custom rules known in this process (a worker process
+    started afresh has only the settings it was handed)."""
+    if settings.plugins:
+        from designlint import plugins
+
+        plugins.load()
+    if settings.custom_rules:
+        from designlint.custom.register import register
+
+        register(settings.custom_rules)
 
 
 def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:
@@ -184,6 +198,10 @@ def rule_enabled(r: Rule, settings: config.Settings, file: str) -> bool:
     """Whether rule `r` runs on `file` under `settings` (document codes always do)."""
     if r.code in ALWAYS_ON:
         return True
+    if r.kind == "plugin" and not settings.plugins:
+        return False
+    if r.kind == "custom" and r.code not in settings.custom_codes:
+        return False
     return config.enabled(settings, r.code, r.name, settings.file_ignores(file))
 
 

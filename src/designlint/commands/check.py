@@ -66,6 +66,11 @@ def _use_colour(no_color: bool, output: str | None) -> bool:
 @click.option(
     "--write-baseline", metavar="FILE", help="Record the current findings in FILE (then hide them)."
 )
+@click.option(
+    "--no-plugins",
+    is_flag=True,
+    help="Do not load rule plug-ins (the `designlint.rules` entry points); also `plugins: false`.",
+)
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no excerpts, no success line.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
@@ -89,6 +94,7 @@ def command(
     overrides: tuple[str, ...],
     baseline_file: str | None,
     write_baseline: str | None,
+    no_plugins: bool,
     statistics: bool,
     quiet: bool,
     no_color: bool,
@@ -108,15 +114,14 @@ def command(
     from designlint.registry import all_rules
 
     output, extra = _parse_outputs(outputs)
-    rules = all_rules()
     flags: dict = {
         "select": config.split_codes(select),
         "extend_select": config.split_codes(extend_select),
         "ignore": config.split_codes(ignore),
         "fail_on": Severity.parse(fail_on) if fail_on else None,
         "overrides": _parse_overrides(overrides) if overrides else None,
+        "no_plugins": no_plugins,
     }
-    config.check_selectors(flags["select"] + flags["extend_select"] + flags["ignore"], rules)
     resolver = config.Resolver(flags, explicit=config_file)
     default = resolver.default()  # loads an explicit --config now: its errors come first
 
@@ -127,6 +132,8 @@ def command(
         if target:
             check_writable(target)  # refused before any work: an input, or no such directory
     settings = {path: resolver.for_file(path) for path in files}
+    rules = all_rules()
+    _check_flag_selectors(flags, rules, [default, *settings.values()])
     findings = []
     checked: list[str] = []
     for path, (found, error) in zip(files, lint_files(files, settings, jobs), strict=True):
@@ -177,6 +184,21 @@ def command(
         return 2
     failing = [f for f in findings if f.severity.rank >= settings.get(f.file, default).fail_on.rank]
     return 1 if failing else 0
+
+
+def _check_flag_selectors(flags: dict, rules: dict, settings: list) -> None:
+    """Flags may name the custom rules of any config in play, and plug-in rules when loaded."""
+    from designlint import config
+
+    custom = {c for s in settings for c in s.custom_codes}
+    plugins = any(s.plugins for s in settings)
+    known = {
+        code: r
+        for code, r in rules.items()
+        if r.kind == "builtin" or (r.kind == "plugin" and plugins) or code in custom
+    }
+    selectors = flags["select"] + flags["extend_select"] + flags["ignore"]
+    config.check_selectors(selectors, known, plugins)
 
 
 def _parse_outputs(values: tuple[str, ...]) -> tuple[str | None, list[tuple[str, str]]]:

@@ -1,0 +1,6 @@
+"""House rules written in config: a model path, a JSON Schema, a message.
+
+`definition` validates a rule table from a config file (locations in that file), `paths` reads
+and matches `given` paths with `*` and `**`, `check` runs a rule over a loaded design. Nothing
+here imports `jsonschema` until a config actually defines a custom rule.
+"""
