@@ -36,3 +36,14 @@ def lint():
         return lint_text(text, "design.yaml", settings)
 
     return _lint
+
+
+@pytest.fixture(autouse=True)
+def _registry_extras():
+    """Custom and plug-in rules registered by one test must not leak into the next."""
+    from designlint.registry import extra_rules
+
+    saved = dict(extra_rules())
+    yield
+    extra_rules().clear()
+    extra_rules().update(saved)

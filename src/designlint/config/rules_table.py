@@ -30,7 +30,7 @@ def custom_rules(layers: list[Layer]) -> list[CustomRule]:
                 continue
             from designlint.custom.definition import parse
 
-            defs[code] = (parse(code, table, layer.path, layer.fail), layer)
+            defs[code] = (parse(code, table, layer.shown, layer.fail), layer)
     if defs:
         from designlint.custom.register import register
 
