@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
 from conftest import EXAMPLES, ROOT, SHARED, run_cli
 
 HERE = Path(__file__).parent
