@@ -68,7 +68,7 @@ def _target(item: str, extending: str) -> str | None:
     if os.sep not in item and "/" not in item and "." not in item:
         preset = os.path.join(PRESETS, f"{item}.yaml")
         return preset if os.path.isfile(preset) else None
-    candidate = os.path.join(os.path.dirname(os.path.abspath(extending)), item)
+    candidate = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(extending)), item))
     return candidate if os.path.isfile(candidate) else None
 
 
