@@ -4,7 +4,8 @@ Every schema is read as Draft 2020-12. References must stay inside the schema (`
 `#anchor`): nothing is fetched, from the network or the disk. `format` is an annotation, as the
 draft says, not an assertion. A `pattern` runs Python's `re`; schemas that come from a design
 under review are validated with `safe=True`, which leaves out patterns whose nested
-quantifiers could backtrack for ever and strings longer than `MAX_PATTERN_INPUT`.
+quantifiers could backtrack for ever and strings longer than `MAX_PATTERN_INPUT`
+(`risky_patterns` finds the `patternProperties` that callers must refuse instead).
 
 jsonschema costs about 150 ms to import, so it is imported on first use: a design with no
 custom rules and no schema examples never pays for it.
@@ -55,8 +56,73 @@ def check_schema(schema: Any) -> None:
     for path, ref in _refs(schema, ()):
         if not ref.startswith("#"):
             raise SchemaProblem(f"`{ref}`: only references inside the schema are followed", path)
-        if not _resolves(schema, ref):
+        if _target(schema, ref) is None:
             raise SchemaProblem(f"`{ref}` refers to nothing in this schema", path)
+    loop = _endless_loop(schema)
+    if loop is not None:
+        raise SchemaProblem("its references loop back to the same value without end", loop)
+
+
+# Keywords whose subschemas apply to the same value as their parent (no step down into it).
+_IN_PLACE = ("allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas")
+
+
+def _endless_loop(schema: Any) -> tuple | None:
+    """The path of a `$ref` that leads back to itself without stepping into the value: jsonschema
+    would recurse for ever (a loop through `properties` or `items` ends with the value)."""
+    edges: dict[tuple, list[tuple]] = {}
+    for path, node in _subschemas(schema, ()):
+        out = edges.setdefault(path, [])
+        for key in ("$ref", "$dynamicRef"):
+            ref = node.get(key)
+            target = _target(schema, ref) if isinstance(ref, str) else None
+            if target is not None:
+                out.append(target)
+        for key in _IN_PLACE:
+            value = node.get(key)
+            if isinstance(value, list):
+                out += [(*path, key, i) for i in range(len(value))]
+            elif key == "dependentSchemas" and isinstance(value, dict):
+                out += [(*path, key, k) for k in value]
+            elif isinstance(value, dict):
+                out.append((*path, key))
+    state: dict[tuple, int] = {}  # 1: on the current walk, 2: done
+
+    def visit(start: tuple) -> tuple | None:
+        stack = [(start, iter(edges.get(start, ())))]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(child) == 1:
+                return node
+            elif child not in state:
+                state[child] = 1
+                stack.append((child, iter(edges.get(child, ()))))
+        return None
+
+    for start in edges:
+        if start not in state:
+            found = visit(start)
+            if found is not None:
+                return found
+    return None
+
+
+def _subschemas(node: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
+    """Every mapping in the schema with its path (keyword values that are data are included;
+    they have no `$ref` and no in-place keywords that matter)."""
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            if key not in ("const", "enum", "examples", "default"):
+                yield from _subschemas(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _subschemas(value, (*path, i))
 
 
 def _refs(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -71,33 +137,25 @@ def _refs(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _refs(value, (*path, i))
 
 
-def _resolves(schema: Any, ref: str) -> bool:
+def _target(schema: Any, ref: str) -> tuple | None:
+    """The path inside `schema` that a local reference names, or None."""
     fragment = ref[1:]
-    if not fragment.startswith("/") and fragment:
+    if fragment and not fragment.startswith("/"):
         anchors = ("$anchor", "$dynamicAnchor")
-        return any(
-            isinstance(n, dict) and fragment in (n.get(a) for a in anchors) for n in _nodes(schema)
+        return next(
+            (p for p, n in _subschemas(schema, ()) if fragment in (n.get(a) for a in anchors)),
+            None,
         )
-    node = schema
+    node, path = schema, ()
     for raw in fragment.split("/")[1:] if fragment else []:
         part = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and part in node:
-            node = node[part]
+            node, path = node[part], (*path, part)
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
+            node, path = node[int(part)], (*path, int(part))
         else:
-            return False
-    return True
-
-
-def _nodes(node: Any) -> Iterator[Any]:
-    yield node
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from _nodes(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _nodes(value)
+            return None
+    return path
 
 
 @functools.lru_cache(maxsize=256)
@@ -121,6 +179,19 @@ def _safe_pattern(validator: Any, pattern: Any, instance: Any, schema: Any) -> I
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
+def risky_patterns(schema: Any) -> list[tuple]:
+    """Paths of `patternProperties` patterns with nested quantifiers. jsonschema matches them
+    against keys for `additionalProperties` too, beyond the reach of `safe`, so a schema from
+    a design under review that has one is not evaluated at all."""
+    return [
+        (*path, "patternProperties", pattern)
+        for path, node in _subschemas(schema, ())
+        if isinstance(node.get("patternProperties"), dict)
+        for pattern in node["patternProperties"]
+        if isinstance(pattern, str) and _NESTED.search(pattern)
+    ]
+
+
 def _key(schema: Any) -> str:
     """A schema as JSON text (the cache key); text is taken to be JSON already."""
     return schema if isinstance(schema, str) else json.dumps(schema, sort_keys=True)
@@ -128,13 +199,20 @@ def _key(schema: Any) -> str:
 
 def is_valid(schema: Any, instance: Any, safe: bool = False) -> bool:
     """Whether `instance` passes `schema` (a schema, or its JSON text)."""
-    return _compiled(_key(schema), safe).is_valid(instance)
+    try:
+        return _compiled(_key(schema), safe).is_valid(instance)
+    except RecursionError as exc:  # a loop check_schema did not see (embedded `$id`s)
+        raise SchemaProblem("its references loop back to the same value without end") from exc
 
 
 def problems(schema: Any, instance: Any, safe: bool = False) -> list[Problem]:
     """Every way `instance` fails `schema`, in a stable order (by path, then message)."""
+    try:
+        errors = list(_compiled(_key(schema), safe).iter_errors(instance))
+    except RecursionError as exc:  # a loop check_schema did not see (embedded `$id`s)
+        raise SchemaProblem("its references loop back to the same value without end") from exc
     out = []
-    for error in _compiled(_key(schema), safe).iter_errors(instance):
+    for error in errors:
         missing = None
         if error.validator == "required" and isinstance(error.instance, dict):
             gone = [p for p in error.validator_value if p not in error.instance]

@@ -32,7 +32,16 @@ class SchemaCheck:
 
     def __call__(self, ctx: Context) -> Iterator[Violation]:
         from designlint import jsonschemas
+        from designlint.errors import ConfigError
 
+        try:
+            yield from self._run(ctx, jsonschemas)
+        except jsonschemas.SchemaProblem as exc:
+            rule = self.rule
+            message = f"{rule.origin}: {rule.code}: the schema cannot be used: {exc}"
+            raise ConfigError(message) from exc
+
+    def _run(self, ctx: Context, jsonschemas) -> Iterator[Violation]:
         rule = self.rule
         data = ctx.source.data
         for given in rule.given:

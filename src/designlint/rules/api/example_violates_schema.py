@@ -23,7 +23,8 @@ def example_violates_schema(ctx: Context) -> Iterator[Violation]:
     Schemas are read as Draft 2020-12; `format` is an annotation, not a check; references must
     stay inside the schema (`#/$defs/...`), since nothing is fetched. A `pattern` with nested
     quantifiers (`(a+)+`) is not evaluated, so that a hostile design cannot make the check
-    run for ever.
+    run for ever; in `patternProperties` such a pattern is reported, and the examples beside it
+    are not checked.
 
     ## Why is this bad?
     An example is what readers copy: into a client, a mock server, a contract test. An example
@@ -83,6 +84,14 @@ def _check(at: tuple, body: Body) -> Iterator[Violation]:
             (*at, "schema", *exc.path),
             f"`{'.'.join(map(str, at[1:]))}.schema` is not valid JSON Schema: {exc}",
             fix="fix the schema (JSON Schema Draft 2020-12) so that its examples can be checked",
+        )
+        return
+    for path in jsonschemas.risky_patterns(body.schema_):
+        yield Violation(
+            (*at, "schema", *path),
+            f"`{'.'.join(map(str, at[1:]))}.schema` has the pattern `{path[-1]}`, whose nested "
+            "quantifiers can take exponential time to match; its examples are not checked",
+            fix="rewrite the pattern without a quantified group that itself repeats",
         )
         return
     for i, example in enumerate(body.examples):
