@@ -129,7 +129,15 @@ def _suppress(
 ) -> list[Finding]:
     """Apply inline suppressions; add DL008/DL009 about the suppressions themselves."""
     rules = all_rules()
-    resolve = functools.lru_cache(maxsize=None)(lookup)
+
+    mine = settings.custom_codes
+
+    @functools.cache
+    def resolve(key: str) -> Rule | None:
+        # Another config of the same run may define a custom rule this file's config does not.
+        r = lookup(key)
+        return None if r is not None and r.kind == "custom" and r.code not in mine else r
+
     findings = suppress.apply(findings, sups, resolve, source.smap)
     unused = rules.get("DL009")
     if ctx is not None and unused is not None and rule_enabled(unused, settings, file):

@@ -8,13 +8,12 @@ that ships it. Plug-ins load once per process, like flake8's, unless `--no-plugi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from designlint.custom.definition import CODE, NAME
 from designlint.errors import PluginError
 
 GROUP = "designlint.rules"
-CODE = re.compile(r"^[A-Z]+[0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -52,15 +51,18 @@ def load() -> list[Plugin]:
                 f"{type(exc).__name__}: {exc} (run with --no-plugins to skip plug-ins)"
             ) from exc
         for code in sorted(set(extra_rules()) - before):
-            _check_code(plugin, code)
+            _check_rule(plugin, code, extra_rules()[code].name)
         found.append(plugin)
     _LOADED = found
     return found
 
 
-def _check_code(plugin: Plugin, code: str) -> None:
+def _check_rule(plugin: Plugin, code: str, name: str) -> None:
+    where = f"plug-in `{plugin.name}` (from {plugin.distribution}) registers"
     if code.startswith("DL") or not CODE.match(code):
         raise PluginError(
-            f"plug-in `{plugin.name}` (from {plugin.distribution}) registers `{code}`: plug-in "
-            "codes are upper-case letters then digits, and `DL` is designlint's own prefix"
+            f"{where} `{code}`: plug-in codes are upper-case letters then digits, and `DL` is "
+            "designlint's own prefix"
         )
+    if not NAME.match(name):
+        raise PluginError(f"{where} `{code}` as `{name}`: rule names are kebab-case")

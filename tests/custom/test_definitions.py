@@ -47,6 +47,7 @@ def error(tmp_path, text: str) -> str:
             "only references inside the schema",
         ),
         ("{required: [x-team]}", "{$ref: '#/$defs/team'}", "6:20", "refers to nothing"),
+        ("{required: [x-team]}", "{$ref: '#'}", "6:13", "loop back to the same value"),
         ("{id}", "{team}", "5:14", "unknown placeholder `{team}`"),
         ("{id}", "{id.__class__}", "5:14", "is not a placeholder name"),
         ("{id}", "{", "5:14", "a lone `{`"),
@@ -116,3 +117,20 @@ def test_given_paths(given, data, expected):
 def test_bad_given_paths(bad):
     with pytest.raises(paths.PathError):
         paths.parse(bad)
+
+
+def test_a_custom_rule_belongs_to_the_files_of_its_config(tmp_path):
+    from designlint.config import Settings
+    from designlint.linter import lint_text
+
+    cfg = tmp_path / ".designlint.yaml"
+    cfg.write_text(GOOD)
+    mine = load(str(cfg)).with_(select=("ACME", "DL009"))
+    design = "designlint: 1\nname: X\nservices:\n  a: {}  # designlint: ignore[ACME001] soon\n"
+    assert [f.code for f in lint_text(design, "in.yaml", mine)] == []
+    assert [f.code for f in lint_text(design.split("  #")[0] + "\n", "in.yaml", mine)] == [
+        "ACME001"
+    ]
+    others = Settings(select=("ACME", "DL009"))
+    other = [(f.code, f.message) for f in lint_text(design, "out.yaml", others)]
+    assert other == [("DL009", "the suppression names `ACME001`, which is no designlint rule")]
