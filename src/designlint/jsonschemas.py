@@ -2,10 +2,10 @@
 
 Every schema is read as Draft 2020-12. References must stay inside the schema (`#/$defs/x`,
 `#anchor`): nothing is fetched, from the network or the disk. `format` is an annotation, as the
-draft says, not an assertion. A `pattern` runs Python's `re`; schemas that come from a design
-under review are validated with `safe=True`, which leaves out patterns whose nested
-quantifiers could backtrack for ever and strings longer than `MAX_PATTERN_INPUT`
-(`risky_patterns` finds the `patternProperties` that callers must refuse instead).
+draft says, not an assertion. A `pattern` runs Python's `re`, and the values it meets come
+from designs under review: `risky_patterns` finds patterns whose nested quantifiers could
+backtrack for ever, which callers refuse, and `safe=True` validation skips them as a second
+guard, along with strings longer than `MAX_PATTERN_INPUT`.
 
 jsonschema costs about 150 ms to import, so it is imported on first use: a design with no
 custom rules and no schema examples never pays for it.
@@ -180,16 +180,18 @@ def _safe_pattern(validator: Any, pattern: Any, instance: Any, schema: Any) -> I
 
 
 def risky_patterns(schema: Any) -> list[tuple]:
-    """Paths of `patternProperties` patterns with nested quantifiers. jsonschema matches them
-    against keys for `additionalProperties` too, beyond the reach of `safe`, so a schema from
-    a design under review that has one is not evaluated at all."""
-    return [
-        (*path, "patternProperties", pattern)
-        for path, node in _subschemas(schema, ())
-        if isinstance(node.get("patternProperties"), dict)
-        for pattern in node["patternProperties"]
-        if isinstance(pattern, str) and _NESTED.search(pattern)
-    ]
+    """Paths of the `pattern`s and `patternProperties` keys whose nested quantifiers can take
+    exponential time to match (`(a+)+`). Callers refuse such schemas; `safe` validation skips
+    those patterns as a second guard."""
+    out: list[tuple] = []
+    for path, node in _subschemas(schema, ()):
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and _NESTED.search(pattern):
+            out.append((*path, "pattern"))
+        keyed = node.get("patternProperties")
+        if isinstance(keyed, dict):
+            out += [(*path, "patternProperties", k) for k in keyed if _NESTED.search(str(k))]
+    return out
 
 
 def _key(schema: Any) -> str:

@@ -48,6 +48,7 @@ def error(tmp_path, text: str) -> str:
         ),
         ("{required: [x-team]}", "{$ref: '#/$defs/team'}", "6:20", "refers to nothing"),
         ("{required: [x-team]}", "{$ref: '#'}", "6:13", "loop back to the same value"),
+        ("[x-team]", "[x-team], pattern: '(a+)+b'", "6:43", "nested quantifiers"),
         ("{id}", "{team}", "5:14", "unknown placeholder `{team}`"),
         ("{id}", "{id.__class__}", "5:14", "is not a placeholder name"),
         ("{id}", "{", "5:14", "a lone `{`"),

@@ -46,9 +46,9 @@ class SchemaCheck:
         data = ctx.source.data
         for given in rule.given:
             for path, node in paths.match(paths.parse(given), data):
-                if rule.when is not None and not jsonschemas.is_valid(rule.when, node):
+                if rule.when is not None and not jsonschemas.is_valid(rule.when, node, safe=True):
                     continue
-                for problem in jsonschemas.problems(rule.schema, node):
+                for problem in jsonschemas.problems(rule.schema, node, safe=True):
                     where = (*path, *problem.path)
                     fields = placeholders(rule, path, node, problem)
                     fix = fill(rule.help, fields) if rule.help else None

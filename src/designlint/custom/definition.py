@@ -137,7 +137,7 @@ def _given(code: str, value: object, at: tuple, fail: Fail) -> tuple[str, ...]:
 
 def _schema(code: str, value: object, at: tuple, fail: Fail) -> Any:
     """A valid Draft 2020-12 schema whose references stay inside it (nothing is fetched)."""
-    from designlint.jsonschemas import SchemaProblem, check_schema
+    from designlint.jsonschemas import SchemaProblem, check_schema, risky_patterns
 
     if not isinstance(value, (dict, bool)):
         raise fail(at, f"{code}: `{at[-1]}` is a JSON Schema (a mapping)")
@@ -145,6 +145,12 @@ def _schema(code: str, value: object, at: tuple, fail: Fail) -> Any:
         check_schema(value)
     except SchemaProblem as exc:
         raise fail((*at, *exc.path), f"{code}: invalid JSON Schema in `{at[-1]}`: {exc}") from exc
+    for path in risky_patterns(value):
+        raise fail(
+            (*at, *path),
+            f"{code}: this pattern has nested quantifiers, which can take exponential time on "
+            "the designs it meets; rewrite it without a repeated group that itself repeats",
+        )
     return value
 
 
