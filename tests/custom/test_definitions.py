@@ -135,3 +135,14 @@ def test_a_custom_rule_belongs_to_the_files_of_its_config(tmp_path):
     others = Settings(select=("ACME", "DL009"))
     other = [(f.code, f.message) for f in lint_text(design, "out.yaml", others)]
     assert other == [("DL009", "the suppression names `ACME001`, which is no designlint rule")]
+
+
+def test_the_cli_stops_with_exit_2_and_the_location(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".designlint.yaml").write_text(GOOD.replace("[x-team]", "[x-team], type: 7"))
+    (tmp_path / "x.design.yaml").write_text("designlint: 1\nname: X\n")
+    for command in (("check", "x.design.yaml"), ("rules",), ("explain", "ACME001")):
+        result = run_cli(*command, cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.startswith("designlint: error: .designlint.yaml:6:40: ACME001: ")
+        assert "Traceback" not in result.stderr
