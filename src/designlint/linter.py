@@ -129,14 +129,7 @@ def _suppress(
 ) -> list[Finding]:
     """Apply inline suppressions; add DL008/DL009 about the suppressions themselves."""
     rules = all_rules()
-
-    mine = settings.custom_codes
-
-    @functools.cache
-    def resolve(key: str) -> Rule | None:
-        # Another config of the same run may define a custom rule this file's config does not.
-        r = lookup(key)
-        return None if r is not None and r.kind == "custom" and r.code not in mine else r
+    resolve = functools.cache(lambda key: _resolve(key, settings))
 
     findings = suppress.apply(findings, sups, resolve, source.smap)
     unused = rules.get("DL009")
@@ -153,6 +146,20 @@ def _suppress(
 
     found = suppress.problems(sups, resolve, judged)
     return findings + [_stamp(c, v, file, source) for c, v in found]
+
+
+def _resolve(key: str, settings: config.Settings) -> Rule | None:
+    """The rule a suppression names, as this file's settings know it: a custom rule of another
+    config is unknown here; with plug-ins off, a code outside `DL` may be a plug-in's, which is
+    not judged (a stand-in without a check), rather than reported as no rule at all."""
+    r = lookup(key)
+    if r is not None and r.kind == "custom" and r.code not in settings.custom_codes:
+        return None
+    unloaded = r is None and not key.strip().upper().startswith("DL")
+    if not settings.plugins and (unloaded or (r is not None and r.kind == "plugin")):
+        code = r.code if r else key.strip().upper()
+        return Rule(code, r.name if r else key, Severity.WARNING, None, "", "", kind="plugin")
+    return r
 
 
 def _run_rule(r: Rule, ctx: Context, settings: config.Settings, source: Source) -> list[Finding]:

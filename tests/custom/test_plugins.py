@@ -113,3 +113,15 @@ def test_a_broken_plugin_is_exit_2_naming_it(site, source, says):
     assert "plug-in `broken-rules`" in result.stderr and "broken-rules 1.0" in result.stderr
     assert says in result.stderr and "Traceback" not in result.stderr
     assert run(site, "check", "--no-plugins", "twitter.yaml").returncode == 0
+
+
+def test_suppressions_of_plugin_rules_are_left_alone_with_plugins_off(site):
+    design = site.parent / "twitter.yaml"
+    text = design.read_text().replace(
+        "  tweet-service:\n", "  tweet-service:  # designlint: ignore[ACME101] six is enough\n"
+    )
+    design.write_text(text)
+    on = run(site, "check", "--format", "json", "twitter.yaml")
+    assert "tweet-service`" not in on.stdout and "ACME101" in on.stdout
+    off = run(site, "check", "--no-plugins", "twitter.yaml")
+    assert off.returncode == 0, off.stdout
