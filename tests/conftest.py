@@ -46,3 +46,14 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_sep("-", "designlint corpus precision (docs/precision.md)")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(autouse=True)
+def _registry_extras():
+    """Custom and plug-in rules registered by one test must not leak into the next."""
+    from designlint.registry import extra_rules
+
+    saved = dict(extra_rules())
+    yield
+    extra_rules().clear()
+    extra_rules().update(saved)

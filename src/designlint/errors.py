@@ -5,6 +5,7 @@ DesignlintError            a condition the CLI reports in one line with exit 2
   InputError               a path that cannot be read (missing, directory, loop, permissions)
   ConfigError              a config file that is not valid (carries file:line)
   RenderError              Graphviz missing, failed or timed out
+  PluginError              a rule plug-in that fails to import or to register
 Anything else escaping to the CLI is a bug: exit 3.
 """
 
@@ -30,4 +31,8 @@ class ConfigError(DesignlintError):
 
 
 class RenderError(DesignlintError):
+    pass
+
+
+class PluginError(DesignlintError):
     pass

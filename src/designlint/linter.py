@@ -76,6 +76,7 @@ def analyse(
     """The findings, and the rules' context (design, graph, estimates) when the design loads:
     `designlint diff` compares what the rules already computed, and the language server answers
     hover and definition from it, instead of computing it again."""
+    _register(settings)
     rules = all_rules()
     findings = [_stamp(code, v, file, source) for code, v in source.problems]
     if any(f.code == "DL001" for f in findings):
@@ -99,6 +100,19 @@ def analyse(
     if sups:
         findings = _suppress(findings, sups, ctx, settings, source, file)
     return _finish(findings, settings, file, rules), ctx
+
+
+def _register(settings: config.Settings) -> None:
+    """Make the settings' plug-in and custom rules known in this process (a worker process
+    started afresh has only the settings it was handed)."""
+    if settings.plugins:
+        from designlint import plugins
+
+        plugins.load()
+    if settings.custom_rules:
+        from designlint.custom.register import register
+
+        register(settings.custom_rules)
 
 
 def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:
@@ -125,7 +139,7 @@ def _suppress(
 ) -> list[Finding]:
     """Apply inline suppressions; add DL008/DL009 about the suppressions themselves."""
     rules = all_rules()
-    resolve = functools.lru_cache(maxsize=None)(lookup)
+    resolve = functools.cache(lambda key: _resolve(key, settings))
     suppress.close_blocks(sups, resolve)
     findings = suppress.apply(findings, sups, resolve, source.smap)
     unused = rules.get("DL009")
@@ -147,6 +161,20 @@ def _suppress(
 
     found = suppress.problems(sups, resolve, judged)
     return findings + [_stamp(c, v, file, source) for c, v in found]
+
+
+def _resolve(key: str, settings: config.Settings) -> Rule | None:
+    """The rule a suppression names, as this file's settings know it: a custom rule of another
+    config is unknown here; with plug-ins off, a code outside `DL` may be a plug-in's, which is
+    not judged (a stand-in without a check), rather than reported as no rule at all."""
+    r = lookup(key)
+    if r is not None and r.kind == "custom" and r.code not in settings.custom_codes:
+        return None
+    unloaded = r is None and not key.strip().upper().startswith("DL")
+    if not settings.plugins and (unloaded or (r is not None and r.kind == "plugin")):
+        code = r.code if r else key.strip().upper()
+        return Rule(code, r.name if r else key, Severity.WARNING, None, "", "", kind="plugin")
+    return r
 
 
 def _run_rule(r: Rule, ctx: Context, settings: config.Settings, source: Source) -> list[Finding]:
@@ -200,6 +228,10 @@ def rule_enabled(r: Rule, settings: config.Settings, file: str) -> bool:
     """Whether rule `r` runs on `file` under `settings` (document codes always do)."""
     if r.code in ALWAYS_ON:
         return True
+    if r.kind == "plugin" and not settings.plugins:
+        return False
+    if r.kind == "custom" and r.code not in settings.custom_codes:
+        return False
     return config.enabled(settings, r.code, r.name, settings.file_ignores(file))
 
 

@@ -79,6 +79,11 @@ def _use_colour(no_color: bool, output: str | None) -> bool:
     help="Write `# designlint: ignore[CODE] REASON` into the design files for every current "
     "finding that can be suppressed, then report what is left.",
 )
+@click.option(
+    "--no-plugins",
+    is_flag=True,
+    help="Do not load rule plug-ins (the `designlint.rules` entry points); also `plugins: false`.",
+)
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no excerpts, no success line.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
@@ -104,6 +109,7 @@ def command(
     baseline_file: str | None,
     write_baseline: str | None,
     add_reason: str | None,
+    no_plugins: bool,
     statistics: bool,
     quiet: bool,
     no_color: bool,
@@ -128,15 +134,14 @@ def command(
 
     output, extra = parse_targets(outputs, [f for f in FORMATS if f in REPORTERS])
     stdin = stdin_name(paths, stdin_filename, add_reason)
-    rules = all_rules()
     flags: dict = {
         "select": config.split_codes(select),
         "extend_select": config.split_codes(extend_select),
         "ignore": config.split_codes(ignore),
         "fail_on": Severity.parse(fail_on) if fail_on else None,
         "overrides": _parse_overrides(overrides) if overrides else None,
+        "no_plugins": no_plugins,
     }
-    config.check_selectors(flags["select"] + flags["extend_select"] + flags["ignore"], rules)
     resolver = config.Resolver(flags, explicit=config_file)
     default = resolver.default()  # loads an explicit --config now: its errors come first
 
@@ -149,6 +154,8 @@ def command(
         if target:
             check_writable(target)  # refused before any work: an input, or no such directory
     settings = {path: resolver.for_file(path) for path in files}
+    rules = all_rules()
+    _check_flag_selectors(flags, rules, [default, *settings.values()])
     texts: dict[str, str] = {}
     if stdin is not None:
         results = [lint_stdin(stdin, settings[stdin], texts)]
@@ -228,6 +235,21 @@ def _plural(n: int, word: str) -> str:
     from designlint.formats.summary import plural
 
     return plural(n, word)
+
+
+def _check_flag_selectors(flags: dict, rules: dict, settings: list) -> None:
+    """Flags may name the custom rules of any config in play, and plug-in rules when loaded."""
+    from designlint import config
+
+    custom = {c for s in settings for c in s.custom_codes}
+    plugins = any(s.plugins for s in settings)
+    known = {
+        code: r
+        for code, r in rules.items()
+        if r.kind == "builtin" or (r.kind == "plugin" and plugins) or code in custom
+    }
+    selectors = flags["select"] + flags["extend_select"] + flags["ignore"]
+    config.check_selectors(selectors, known, plugins)
 
 
 def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:

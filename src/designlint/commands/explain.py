@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import click
 
+from designlint.commands._rules_config import catalogue, config_option, no_plugins_option
 from designlint.errors import UsageError
 
 
 @click.command("explain")
 @click.argument("rule")
-def command(rule: str) -> int:
-    """Show RULE's documentation: what it does, why, a bad and a good example, options."""
-    from designlint.docs import render_rule
-    from designlint.registry import lookup
+@config_option
+@no_plugins_option
+def command(rule: str, config_file: str | None, no_plugins: bool) -> int:
+    """Show RULE's documentation: what it does, why, a bad and a good example, options.
 
-    found = lookup(rule)
+    Custom rules of the config (found from the current directory, or `--config`) and rules
+    from plug-ins are explained too.
+    """
+    from designlint.docs import render_rule
+
+    rules = catalogue(config_file, no_plugins)
+    key = rule.strip()
+    found = rules.get(key.upper()) or next(
+        (r for r in rules.values() if r.name == key.lower()), None
+    )
     if found is None:
         raise UsageError(f"unknown rule `{rule}` (see `designlint rules`)")
     click.echo(render_rule(found))

@@ -6,17 +6,23 @@ import json
 
 import click
 
+from designlint.commands._rules_config import catalogue, config_option, no_plugins_option
+
 
 @click.command("rules")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def command(fmt: str) -> int:
+@config_option
+@no_plugins_option
+def command(fmt: str, config_file: str | None, no_plugins: bool) -> int:
     """List every rule: code, name, default severity and a summary, wrapped to the terminal's
-    width (COLUMNS when set)."""
-    from designlint.registry import all_rules
+    width (COLUMNS when set).
 
-    rules = all_rules().values()
+    Rules from plug-ins and the config's custom rules are listed too, each with where it
+    comes from (the plug-in's distribution, or the config file).
+    """
+    rules = catalogue(config_file, no_plugins).values()
     if fmt == "json":
         rows = [
             {
@@ -25,6 +31,8 @@ def command(fmt: str) -> int:
                 "severity": r.severity.value,
                 "summary": r.summary,
                 "url": r.url,
+                "kind": r.kind,
+                "origin": r.origin,
             }
             for r in rules
         ]
@@ -32,8 +40,9 @@ def command(fmt: str) -> int:
         return 0
     width = max(len(r.name) for r in rules)
     for r in rules:
+        origin = f"  [{r.kind}: {r.origin}]" if r.kind != "builtin" else ""
         head = f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  "
-        click.echo("\n".join(_wrap(head, r.summary, _columns())))
+        click.echo("\n".join(_wrap(head, r.summary + origin, _columns())))
     return 0
 
 

@@ -5,39 +5,26 @@ Discovery starts in the checked file's directory and walks up. In each directory
 table (a `pyproject.toml` without one is passed over). The walk stops after the directory that
 holds `.git` (the repository root) or at the filesystem root, so a config above the repository
 never leaks in. YAML configs are read with designlint's own loader, so errors carry positions.
+
+`extends:` names other configs (a path relative to the extending file, or a preset shipped in
+`designlint/config/presets/`); they are read first and the extending file layered on top, each
+validated with its own file:line:col. A `pyproject.toml` named explicitly (`--config`,
+`extends:`) must have a `[tool.designlint]` table: one without it is an error, not a no-op.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-from typing import Any, Literal
+from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from designlint.config.settings import Settings, split_codes, unknown_selector
+from designlint.config import layers
+from designlint.config.settings import Settings
 from designlint.errors import ConfigError
-from designlint.findings import Severity, Span
+from designlint.findings import Span
 
 YAML_NAMES = (".designlint.yaml", ".designlint.yml")
-_CODES = list[str] | str
-
-
-class FileConfig(BaseModel):
-    """The config keys; they mirror the `check` flags."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
-
-    select: _CODES | None = None
-    extend_select: _CODES | None = Field(None, alias="extend-select")
-    ignore: _CODES | None = None
-    fail_on: Literal["error", "warning", "info"] | None = Field(None, alias="fail-on")
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    per_file_ignores: dict[str, _CODES] = Field(default_factory=dict, alias="per-file-ignores")
-
-
-KEYS = sorted(f.alias or name for name, f in FileConfig.model_fields.items())
+Locate = Callable[..., Span]
 
 
 def discover(directory: str) -> str | None:
@@ -71,8 +58,14 @@ def display(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def load(path: str) -> Settings:
-    """Read and validate one config file; ConfigError (exit 2) with file:line:col if bad."""
+def load(path: str, plugins: bool = True) -> Settings:
+    """Read and validate one config and what it extends; ConfigError (exit 2) with
+    file:line:col if bad. `plugins=False` (`--no-plugins`) keeps plug-ins unloaded."""
+    return layers.build(layers.chain(path, read, display), plugins)
+
+
+def read(path: str) -> tuple[dict, Locate]:
+    """One config file as plain data and a function from key paths to spans."""
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
@@ -81,10 +74,8 @@ def load(path: str) -> Settings:
             f"{display(path)}: cannot read the config ({exc.strerror or exc})"
         ) from exc
     if os.path.basename(path) == "pyproject.toml" or path.endswith(".toml"):
-        data, locate = _read_toml(path, text)
-    else:
-        data, locate = _read_yaml(path, text)
-    return _settings(path, data, locate)
+        return _read_toml(path, text)
+    return _read_yaml(path, text)
 
 
 def _read_yaml(path: str, text: str):
@@ -116,7 +107,12 @@ def _read_toml(path: str, text: str):
         where = f"{m.group(1)}:{m.group(2)}" if m else "1:1"
         reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
         raise ConfigError(f"{display(path)}:{where}: {reason}") from exc
-    table = data.get("tool", {}).get("designlint", {})
+    table = data.get("tool", {}).get("designlint")
+    if not isinstance(table, dict):
+        raise ConfigError(
+            f"{display(path)}:1:1: no [tool.designlint] table; add one, or name a "
+            ".designlint.yaml instead"
+        )
     lines = text.splitlines()
 
     def locate(loc: tuple, key: bool = False) -> Span:
@@ -148,93 +144,3 @@ def _toml_span(lines: list[str], loc: tuple[str, ...]) -> Span:
             if n > best_len and loc[:n] == full:
                 best, best_len = Span(number, len(line) - len(line.lstrip()) + 1), n
     return best
-
-
-def _settings(path: str, data: dict, locate) -> Settings:
-    def fail(loc: tuple, message: str, key: bool = False) -> ConfigError:
-        span = locate(loc, key)
-        return ConfigError(f"{display(path)}:{span.line}:{span.column}: {message}")
-
-    for key in data:
-        if key not in KEYS:
-            hint = difflib.get_close_matches(str(key), KEYS, n=1, cutoff=0.6)
-            more = f"; did you mean `{hint[0]}`?" if hint else f" (known: {', '.join(KEYS)})"
-            raise fail((key,), f"unknown config key `{key}`{more}", key=True)
-    try:
-        cfg = FileConfig.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        loc = tuple(error["loc"])
-        while loc and not isinstance(loc[-1], (str, int)):
-            loc = loc[:-1]
-        if len(loc) > 1 and loc[-1] in ("str", "list[str]"):
-            loc = loc[:-1]
-        dotted = ".".join(str(p) for p in loc)
-        raise fail(loc, f"`{dotted}`: {error['msg']}") from exc
-
-    from designlint.registry import all_rules, lookup
-
-    rules = all_rules()
-    select = split_codes(cfg.select)
-    extend = split_codes(cfg.extend_select)
-    ignore = split_codes(cfg.ignore)
-    for key, sels in (("select", select), ("extend-select", extend), ("ignore", ignore)):
-        for sel in sels:
-            if unknown_selector(sel, rules):
-                raise fail((key,), f"unknown rule or prefix `{sel}` in `{key}`")
-    per_file: dict[str, tuple[str, ...]] = {}
-    for pattern, codes in cfg.per_file_ignores.items():
-        per_file[pattern] = split_codes(codes)
-        for sel in per_file[pattern]:
-            if unknown_selector(sel, rules):
-                raise fail(("per-file-ignores", pattern), f"unknown rule or prefix `{sel}`")
-    options: dict[str, dict[str, Any]] = {}
-    severities: dict[str, Severity] = {}
-    for key, table in cfg.rules.items():
-        r = lookup(key)
-        if r is None:
-            names = [c for r in rules.values() for c in (r.code, r.name)]
-            hint = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
-            more = f"; did you mean `{hint[0]}`?" if hint else ""
-            raise fail(("rules", key), f"unknown rule `{key}` in `rules`{more}", key=True)
-        table = dict(table)
-        if "severity" in table:
-            level = str(table.pop("severity")).lower()
-            if level not in ("error", "warning", "info"):
-                raise fail(("rules", key, "severity"), "severity is error, warning or info")
-            if not r.suppressible:
-                raise fail(("rules", key, "severity"), f"the severity of {r.code} is fixed")
-            severities[r.code] = Severity.parse(level)
-        if table and r.options is None:
-            raise fail(("rules", key), f"{r.code} ({r.name}) has no options", key=True)
-        if r.options is not None:
-            known = sorted(f.alias or n for n, f in r.options.model_fields.items())
-            for option in table:
-                if option not in known and option not in r.options.model_fields:
-                    hint = difflib.get_close_matches(str(option), known, n=1, cutoff=0.6)
-                    more = (
-                        f"; did you mean `{hint[0]}`?" if hint else f" (known: {', '.join(known)})"
-                    )
-                    raise fail(
-                        ("rules", key, option), f"{r.code} has no option `{option}`{more}", key=True
-                    )
-            try:
-                r.options(**table)
-            except ValidationError as exc:
-                error = exc.errors(include_url=False)[0]
-                loc = ("rules", key, *error["loc"])
-                name = ".".join(str(p) for p in error["loc"])
-                raise fail(loc, f"{r.code} option `{name}`: {error['msg']}") from exc
-            options[r.code] = table
-    base = Settings()
-    return Settings(
-        select=select or base.select,
-        extend_select=extend,
-        ignore=ignore,
-        fail_on=Severity.parse(cfg.fail_on) if cfg.fail_on else base.fail_on,
-        rule_options=options,
-        per_file_ignores=per_file,
-        severities=severities,
-        root=os.path.dirname(os.path.abspath(path)),
-        config_file=path,
-    )

@@ -29,8 +29,14 @@ class Resolver:
                 self._by_dir[directory] = configfile.discover(directory)
             found = self._by_dir[directory]
         if found not in self._by_config:
-            base = configfile.load(found) if found else Settings()
-            self._by_config[found] = apply_flags(base, self.flags)
+            plugins = not self.flags.get("no_plugins")
+            base = configfile.load(found, plugins) if found else Settings()
+            settings = apply_flags(base, self.flags)
+            if settings.plugins:
+                from designlint import plugins as plugin_loader
+
+                plugin_loader.load()
+            self._by_config[found] = settings
         return self._by_config[found]
 
     def default(self) -> Settings:

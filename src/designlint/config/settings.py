@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,7 +23,7 @@ from designlint.reading.source import Limits
 class Settings:
     """Resolved settings; immutable so that one run's files cannot leak into each other."""
 
-    select: tuple[str, ...] = ("DL",)
+    select: tuple[str, ...] = ("ALL",)  # designlint's, plug-in and custom rules
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
@@ -33,6 +34,12 @@ class Settings:
     severities: dict[str, Severity] = field(default_factory=dict)  # per-rule overrides
     root: str | None = None  # directory of the config file: per-file-ignores are relative to it
     config_file: str | None = None
+    plugins: bool = True  # run plug-in rules (`--no-plugins`, `plugins: false`)
+    custom_rules: tuple[Any, ...] = ()  # designlint.custom.definition.CustomRule, from config
+
+    @property
+    def custom_codes(self) -> frozenset[str]:
+        return frozenset(d.code for d in self.custom_rules)
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -64,26 +71,43 @@ def split_codes(values: tuple[str, ...] | list[str] | str | None) -> tuple[str, 
     return tuple(out)
 
 
+_PREFIX = re.compile(r"([A-Za-z]+)([0-9]*)")
+
+
 def matches(selector: str, code: str, name: str) -> bool:
-    """A selector matches by code prefix (`DL3`, `DL301`), by name (or a former name), or `ALL`."""
+    """A selector matches by code prefix, by name (or a former name), or `ALL`.
+
+    A prefix has all the letters of the code and the start of its digits: `DL`, `DL3` and
+    `DL301` select DL301, and `ACME` selects ACME001, but `D` selects nothing."""
     sel = selector.strip()
     if sel.upper() == "ALL":
         return True
-    if sel.upper().startswith("DL"):
-        return code.startswith(sel.upper())
+    prefix = _PREFIX.fullmatch(sel)
+    if prefix:
+        letters = _PREFIX.match(code)
+        if (
+            letters
+            and letters.group(1) == prefix.group(1).upper()
+            and letters.group(2).startswith(prefix.group(2))
+        ):
+            return True
     from designlint.registry import canonical_name
 
     return canonical_name(sel) == name
 
 
-def unknown_selector(sel: str, rules: dict) -> bool:
-    return not any(matches(sel, r.code, r.name) for r in rules.values())
+def unknown_selector(sel: str, rules: dict, plugins: bool = True) -> bool:
+    """No rule answers to `sel`. With plug-ins off, a selector outside designlint's `DL`
+    codes may name a rule of a plug-in that is not loaded, so it is let through."""
+    if any(matches(sel, r.code, r.name) for r in rules.values()):
+        return False
+    return plugins or sel.strip().upper().startswith("DL")
 
 
-def check_selectors(selectors: tuple[str, ...], rules: dict) -> None:
+def check_selectors(selectors: tuple[str, ...], rules: dict, plugins: bool = True) -> None:
     """Unknown selectors are usage errors: a typo must not silently select nothing."""
     for sel in selectors:
-        if unknown_selector(sel, rules):
+        if unknown_selector(sel, rules, plugins):
             raise UsageError(f"unknown rule or prefix `{sel}` (see `designlint rules`)")
 
 
@@ -108,4 +132,6 @@ def apply_flags(base: Settings, flags: dict[str, Any]) -> Settings:
         changes["fail_on"] = flags["fail_on"]
     if flags.get("overrides"):
         changes["overrides"] = flags["overrides"]
+    if flags.get("no_plugins"):
+        changes["plugins"] = False
     return base.with_(**changes) if changes else base

@@ -50,7 +50,7 @@ def _section(doc: str, title: str) -> str:
 def _rule(r) -> dict:
     full = _section(r.doc, "What it does") or r.summary
     why = _section(r.doc, "Why is this bad?")
-    return {
+    out = {
         "id": r.code,
         "name": r.name,
         "shortDescription": {"text": r.summary},
@@ -60,6 +60,11 @@ def _rule(r) -> dict:
         "defaultConfiguration": {"level": _LEVEL[r.severity]},
         "properties": {"tags": ["design", r.family]},
     }
+    if r.kind != "builtin":  # a plug-in's or the repository's own rule, without a page here
+        out["properties"]["tags"].append(r.kind)
+        if not r.url:
+            del out["helpUri"]
+    return out
 
 
 def _region(f: Finding) -> dict:

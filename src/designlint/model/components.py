@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from designlint.model.base import Id, Model, Quantity
 from designlint.model.requirements import ConsistencyModel
@@ -63,6 +63,34 @@ class Pagination(Model):
     default_limit: int | None = Field(None, ge=1, description="Page size when none is given.")
 
 
+class Body(Model):
+    """A request or response body given as JSON Schema, with examples to check against it."""
+
+    schema_: dict[str, Any] | bool = Field(
+        alias="schema", description="JSON Schema (Draft 2020-12) of the body."
+    )
+    examples: list[Any] = Field(
+        default_factory=list, description="Example bodies; each must match `schema` (DL308)."
+    )
+    description: str | None = Field(None, description="Free text.")
+
+
+def _body_kind(value: Any) -> str:
+    # `{schema: {...}}` is a JSON Schema body; a field named `schema` with a type stays a field.
+    if isinstance(value, Body):
+        return "schema"
+    if isinstance(value, dict) and "schema" in value and not isinstance(value["schema"], str):
+        return "schema"
+    return "fields"
+
+
+# A body as `{field: type}` (the whiteboard way), or as `{schema: {...}, examples: [...]}`.
+BodySpec = Annotated[
+    Annotated[dict[str, str], Tag("fields")] | Annotated[Body, Tag("schema")],
+    Discriminator(_body_kind),
+]
+
+
 class Api(Model):
     """An endpoint of the API contract."""
 
@@ -77,8 +105,12 @@ class Api(Model):
     params: dict[str, str] = Field(
         default_factory=dict, description="Query and path parameters with their types."
     )
-    request: dict[str, str] | None = Field(None, description="Request body fields with types.")
-    response: dict[str, str] | None = Field(None, description="Response body fields with types.")
+    request: BodySpec | None = Field(
+        None, description="Request body: fields with types, or `{schema: ..., examples: [...]}`."
+    )
+    response: BodySpec | None = Field(
+        None, description="Response body: fields with types, or `{schema: ..., examples: [...]}`."
+    )
     collection: bool | None = Field(
         None,
         description="The response is a list; inferred from an array-typed response field "

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from designlint.model.components import Api
+from designlint.model.components import Api, Body
 
 # `tweet[]`, `list[tweet]`, `List<Tweet>`, `array`, `array[tweet]`.
 _ARRAY_TYPE = re.compile(r".*\[\]\s*|(?:list|array|set)\s*[\[<].*|array|list", re.I)
@@ -56,11 +56,34 @@ def is_array_type(type_: str) -> bool:
     return bool(_ARRAY_TYPE.fullmatch(type_.strip()))
 
 
+def body_fields(body: dict[str, str] | Body | None) -> dict[str, str]:
+    """A body's fields with their types: as written, or read from a JSON Schema's properties
+    (an array-typed property reads as `item[]`; a top-level array as one field `[]`)."""
+    if body is None or isinstance(body, dict):
+        return body or {}
+    schema = body.schema_
+    if not isinstance(schema, dict):
+        return {}
+    if schema.get("type") == "array":
+        return {"[]": "item[]"}
+    props = schema.get("properties")
+    if not isinstance(props, dict):
+        return {}
+    return {str(name): _schema_type(sub) for name, sub in props.items()}
+
+
+def _schema_type(schema: object) -> str:
+    kind = schema.get("type") if isinstance(schema, dict) else None
+    if kind == "array":
+        return "item[]"
+    return kind if isinstance(kind, str) else "any"
+
+
 def is_collection(api: Api) -> bool:
     """`collection:` when given, else whether any response field is array-typed."""
     if api.collection is not None:
         return api.collection
-    return any(is_array_type(t) for t in (api.response or {}).values())
+    return any(is_array_type(t) for t in body_fields(api.response).values())
 
 
 def offset_params(api: Api) -> list[str]:
@@ -101,7 +124,7 @@ def next_cursor_field(api: Api) -> str | None:
     """The response field carrying the next cursor, declared or recognised by name."""
     if api.pagination is not None and api.pagination.next_cursor_field:
         return api.pagination.next_cursor_field
-    for name in api.response or {}:
+    for name in body_fields(api.response):
         key = norm(name)
         if "cursor" in key or key in NEXT_FIELDS:
             return name
