@@ -57,3 +57,11 @@ def _registry_extras():
     yield
     extra_rules().clear()
     extra_rules().update(saved)
+
+
+def catalogue_row(listing: str, code: str) -> str:
+    """One rule's row of `designlint rules`, its wrapped continuation lines joined."""
+    lines = listing.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(code))
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith(" ")), None)
+    return " ".join(part.strip() for part in lines[start:end])

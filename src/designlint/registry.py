@@ -223,12 +223,13 @@ def all_rules() -> dict[str, Rule]:
 
 def lookup(key: str) -> Rule | None:
     """A rule by code (`DL301`), name (`offset-pagination`) or former name, case-insensitively."""
-    rules = all_rules()
+    return find(key, all_rules())
+
+
+def find(key: str, rules: dict[str, Rule]) -> Rule | None:
+    """`lookup` within a given set of rules (those a config or a command knows)."""
     key = key.strip()
     if key.upper() in rules:
         return rules[key.upper()]
     name = canonical_name(key)
-    for r in rules.values():
-        if r.name == name:
-            return r
-    return None
+    return next((r for r in rules.values() if r.name == name), None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, SHARED, run_cli
+from conftest import EXAMPLES, ROOT, SHARED, catalogue_row, run_cli
 
 HERE = Path(__file__).parent
 HOUSE = HERE / "house.designlint.yaml"
@@ -168,7 +168,7 @@ def test_baseline_records_and_hides_custom_findings(repo):
 
 def test_rules_and_explain_know_the_custom_rules(repo):
     listed = run_cli("rules", cwd=repo)
-    row = next(line for line in listed.stdout.splitlines() if line.startswith("ACME002"))
+    row = catalogue_row(listed.stdout, "ACME002")
     assert re.search(r"payments-on-postgres\s+warning", row) and ".designlint.yaml" in row
     rows = json.loads(run_cli("rules", "--format", "json", cwd=repo).stdout)
     mine = {r["code"]: r for r in rows if r["kind"] == "custom"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, catalogue_row, run_cli
 
 PLUGIN = '''
 """A team's rules, shipped as a package."""
@@ -57,7 +57,7 @@ def run(site: Path, *args: str):
 def test_a_plugin_rule_is_listed_with_its_distribution(site):
     listed = run(site, "rules")
     assert listed.returncode == 0, listed.stderr
-    row = next(line for line in listed.stdout.splitlines() if line.startswith("ACME101"))
+    row = catalogue_row(listed.stdout, "ACME101")
     assert "too-few-replicas" in row and "plugin: acme-rules 1.0" in row
     rows = json.loads(run(site, "rules", "--format", "json").stdout)
     mine = next(r for r in rows if r["code"] == "ACME101")

@@ -19,12 +19,9 @@ def command(rule: str, config_file: str | None, no_plugins: bool) -> int:
     from plug-ins are explained too.
     """
     from designlint.docs import render_rule
+    from designlint.registry import find
 
-    rules = catalogue(config_file, no_plugins)
-    key = rule.strip()
-    found = rules.get(key.upper()) or next(
-        (r for r in rules.values() if r.name == key.lower()), None
-    )
+    found = find(rule, catalogue(config_file, no_plugins))
     if found is None:
         raise UsageError(f"unknown rule `{rule}` (see `designlint rules`)")
     click.echo(render_rule(found))

@@ -58,13 +58,15 @@ def rule_settings(
     layer: Layer, rules: dict[str, Rule]
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Severity]]:
     """The options and severities one layer sets for known rules."""
+    from designlint.registry import find
+
     options: dict[str, dict[str, Any]] = {}
     severities: dict[str, Severity] = {}
     assert layer.cfg is not None
     for key, raw in layer.cfg.rules.items():
         if "given" in raw:
             continue
-        r = _lookup(key, rules)
+        r = find(key, rules)
         if r is None:
             names = [c for r in rules.values() for c in (r.code, r.name)]
             hint = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
@@ -89,13 +91,6 @@ def rule_settings(
             _check_options(layer, key, r, table)
             options[r.code] = table
     return options, severities
-
-
-def _lookup(key: str, rules: dict[str, Rule]) -> Rule | None:
-    key = key.strip()
-    if key.upper() in rules:
-        return rules[key.upper()]
-    return next((r for r in rules.values() if r.name == key.lower()), None)
 
 
 def _check_options(layer: Layer, key: str, r: Rule, table: dict) -> None:
