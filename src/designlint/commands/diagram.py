@@ -40,6 +40,21 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "
     "(default 60 for images, 150 for .dot and .mmd).",
 )
 @click.option(
+    "--level",
+    type=click.Choice(["context", "containers", "full"]),
+    default="full",
+    show_default=True,
+    help="How much to draw: context (clients, the system as one box, external services; at "
+    "most 15 boxes), containers (every component and how they connect, no rates), full "
+    "(with flow rates and fan-out arithmetic).",
+)
+@click.option(
+    "--focus",
+    metavar="ID",
+    default=None,
+    help="Draw only the component ID (its key in the design) and its direct neighbours.",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=1),
     default=30.0,
@@ -47,7 +62,13 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "
     help="Seconds Graphviz may take before the render is abandoned.",
 )
 def command(
-    file: str, output: str, highlight: bool | None, max_nodes: int | None, timeout: float
+    file: str,
+    output: str,
+    highlight: bool | None,
+    max_nodes: int | None,
+    level: str,
+    focus: str | None,
+    timeout: float,
 ) -> int:
     """Draw FILE's architecture: clients and edge, services with the stores they own, queues,
     fan-out and the celebrity pull path, with flow rates on the edges.
@@ -89,7 +110,11 @@ def command(
         highlight = bool(shown)
     if max_nodes is None:
         max_nodes = planning.MAX_NODES if fmt in ("dot", "mmd") else planning.IMAGE_MAX_NODES
-    plan = planning.build(design, shown if highlight else (), max_nodes=max_nodes)
+    if focus is not None:
+        _check_focus(focus, level, design)
+    plan = planning.build(
+        design, shown if highlight else (), max_nodes=max_nodes, level=level, focus=focus
+    )
     for note in plan.omitted:
         click.echo(f"designlint: note: {note}", err=True)
     if fmt == "dot":
@@ -108,3 +133,17 @@ def command(
     extra = f"; highlighted: {marked}" if marked else ""
     click.echo(f"wrote {output} ({len(plan.nodes)} components, {len(plan.edges)} edges{extra})")
     return 0
+
+
+def _check_focus(focus: str, level: str, design) -> None:
+    """`--focus` names a component of the design, and draws components (not the context)."""
+    import difflib
+
+    if level == "context":
+        raise UsageError(
+            "--focus draws components and their neighbours; use it with --level containers or full"
+        )
+    if focus not in design.components:
+        close = difflib.get_close_matches(focus, list(design.components), n=3)
+        hint = f"; did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
+        raise UsageError(f"--focus: the design has no component `{focus}`{hint}")

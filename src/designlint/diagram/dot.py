@@ -16,6 +16,7 @@ SHAPES = {
     "datastores": "cylinder",
     "caches": "box3d",
     "queues": "cds",
+    "system": "box3d",
 }
 FONT = "Helvetica"
 

@@ -64,9 +64,10 @@ def node(node: PlanNode, icon: str, named: bool = True) -> str:
 
 def title(plan: Plan) -> str:
     """The title, the plan's notes under it, and the legend beside it (not off in a corner)."""
-    head = [f'<TR><TD ALIGN="LEFT">{_lines(wrap(plan.title, 60), 20, TEXT_COLOR, True)}</TD></TR>']
-    for note in (*plan.notes, *plan.omitted):
-        head.append(f'<TR><TD ALIGN="LEFT">{_lines(wrap(note, 90), SMALL + 1, MUTED)}</TD></TR>')
+    row = '<TR><TD ALIGN="LEFT" BALIGN="LEFT">{}</TD></TR>'
+    head = [row.format(_lines(wrap(plan.title, 60), 20, TEXT_COLOR, bold=True))]
+    notes = (*plan.notes, *plan.omitted)
+    head += [row.format(_lines(wrap(note, 90), SMALL + 1, MUTED)) for note in notes]
     left = f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(head)}</TABLE>'
     cells = [f"<TD>{left}</TD>"]
     legend = _legend(plan)

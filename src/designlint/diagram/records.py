@@ -68,13 +68,15 @@ class PlanCluster:
 
 @dataclass(frozen=True)
 class PlanEdge:
-    """A typed arrow; `flows` lists (flow id, rate text or "") of the flows that travel it."""
+    """A typed arrow; `flows` lists (flow id, rate text or "") of the flows that travel it.
+    A `brief` edge says only its first words (no rates): the flows still colour it."""
 
     source: str
     target: str
     kind: str
     label: str = ""
     flows: tuple[tuple[str, str], ...] = ()
+    brief: bool = False
 
     @property
     def style(self) -> str:
@@ -82,6 +84,8 @@ class PlanEdge:
 
     def text(self) -> str:
         """The full edge label: its own words, then one `flow rate` line per flow."""
+        if self.brief:
+            return self.label.split("\n", 1)[0]
         lines = [self.label] if self.label else []
         lines += [f"{flow} {rate}".strip() for flow, rate in self.flows]
         return "\n".join(lines)
