@@ -27,6 +27,7 @@ from diagrams import Cluster, Diagram, Edge, Node, setdiagram
 from designlint.diagram import labels
 from designlint.diagram.graphviz_run import ASPECT, Budget, find_dot, misfit
 from designlint.diagram.icons import icon_name
+from designlint.diagram.layout import EDGE_TIER
 from designlint.diagram.records import Plan, PlanCluster, PlanEdge, PlanNode
 from designlint.errors import InputError, RenderError
 
@@ -99,6 +100,23 @@ def source(plan: Plan, budget: Budget | None = None) -> tuple[str, set[str]]:
 SHAPE_LIMIT = 40
 
 
+def _tier(plan: Plan, node_id: str) -> int:
+    return 0 if plan.node(node_id).section in EDGE_TIER else 1
+
+
+def _unranked(plan: Plan, edge: PlanEdge, column: dict[str, str], entries: set[str]) -> bool:
+    """Edges that must not decide ranks: ranking by them would drag a service (a column with
+    its stores) behind the caller, far from the edge tier that routes to it and from the
+    callers it shares with other services. Into a service the edge tier reaches, from a
+    service; into a store another service owns."""
+    if _tier(plan, edge.source) == 0:
+        return False
+    if edge.target in entries:
+        return True
+    owner = column.get(edge.target)
+    return owner not in (None, column.get(edge.source), f"cluster_{edge.target}")
+
+
 def _loosable(plan: Plan, edge: PlanEdge) -> bool:
     return edge.kind == "call" and not edge.flows and plan.node(edge.source).section == "services"
 
@@ -128,11 +146,14 @@ def _source(plan: Plan, shape: Shape) -> tuple[str, set[str]]:
             _node(node, icons)
         nodes = {n.id: _Ref(n.id) for n in plan.nodes}
         column = _columns(plan.clusters, columns)
+        entries = {e.target for e in plan.edges if _tier(plan, e.source) < _tier(plan, e.target)}
         for edge in plan.edges:
             attrs = {"color": plan.edge_color(edge), "style": edge.style, "fontsize": "11"}
             if edge.style == "bold":
                 attrs["penwidth"] = "2.5"
-            if edge.flows:
+            if _unranked(plan, edge, column, entries):
+                attrs["constraint"] = "false"
+            elif edge.flows:
                 attrs["weight"] = "4"  # keep the flows' paths straight and short
             elif loosen and _loosable(plan, edge):
                 loosen -= 1
