@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import diagrams
 import graphviz
@@ -60,11 +60,13 @@ class _Unrendered(Diagram):
 @dataclass(frozen=True)
 class Shape:
     """One way to lay a plan out: edge tier stacked or in a row, how many calls no flow travels
-    are left out of the ranking, how far apart the ranks are (inches)."""
+    are left out of the ranking, how far apart the ranks are (inches), in how many columns the
+    services the edge tier reaches stand."""
 
     stack: bool = True
     loosen: int = 0
     ranksep: float = 0.9
+    stagger: int = 1  # the edge tier's targets spread over this many columns
 
 
 def source(plan: Plan, budget: Budget | None = None) -> tuple[str, set[str]]:
@@ -77,7 +79,8 @@ def source(plan: Plan, budget: Budget | None = None) -> tuple[str, set[str]]:
     closest to the aim is kept. Graphviz measures each one (`-Tplain`): no text width is guessed.
     """
     many = len(plan.nodes) > SPLINE_LIMIT
-    first = Shape(ranksep=0.7 if many else 0.9)
+    stagger = -(-len(_entries(plan)) // ENTRY_COLUMN)
+    first = Shape(ranksep=0.7 if many else 0.9, stagger=max(stagger, 1))
     text, icons = _source(plan, first)
     if len(plan.nodes) > SHAPE_LIMIT or shutil.which("dot") is None:
         return text, icons
@@ -85,9 +88,9 @@ def source(plan: Plan, budget: Budget | None = None) -> tuple[str, set[str]]:
     off, ratio = misfit(text, budget)
     loose = sum(1 for e in plan.edges if _loosable(plan, e))
     if ratio > ASPECT[1]:
-        tries = [Shape(loosen=-(-loose * k // 4)) for k in (1, 2, 3, 4)] if loose else []
+        tries = [replace(first, loosen=-(-loose * k // 4)) for k in (1, 2, 3, 4)] if loose else []
     else:
-        tries = [Shape(ranksep=1.5), Shape(ranksep=2.4), Shape(stack=False)]
+        tries = [replace(first, ranksep=r) for r in (1.5, 2.4)] + [replace(first, stack=False)]
     best = (off, text)
     for shape in tries:
         if best[0] == 0:
@@ -98,13 +101,22 @@ def source(plan: Plan, budget: Budget | None = None) -> tuple[str, set[str]]:
 
 
 SHAPE_LIMIT = 40
+# At most this many services the edge tier reaches stand in one column; more are staggered
+# over several (as Graphviz's `unflatten -l` does), so 30 gateway routes are not one tall strip.
+ENTRY_COLUMN = 8
+
+
+def _entries(plan: Plan) -> list[str]:
+    """Components past the edge tier that the edge tier reaches, in plan order."""
+    out = [e.target for e in plan.edges if _tier(plan, e.source) < _tier(plan, e.target)]
+    return list(dict.fromkeys(out))
 
 
 def _tier(plan: Plan, node_id: str) -> int:
     return 0 if plan.node(node_id).section in EDGE_TIER else 1
 
 
-def _unranked(plan: Plan, edge: PlanEdge, column: dict[str, str], entries: set[str]) -> bool:
+def _unranked(plan: Plan, edge: PlanEdge, column: dict[str, str], entries: dict) -> bool:
     """Edges that must not decide ranks: ranking by them would drag a service (a column with
     its stores) behind the caller, far from the edge tier that routes to it and from the
     callers it shares with other services. Into a service the edge tier reaches, from a
@@ -146,13 +158,15 @@ def _source(plan: Plan, shape: Shape) -> tuple[str, set[str]]:
             _node(node, icons)
         nodes = {n.id: _Ref(n.id) for n in plan.nodes}
         column = _columns(plan.clusters, columns)
-        entries = {e.target for e in plan.edges if _tier(plan, e.source) < _tier(plan, e.target)}
+        entries = {nid: i for i, nid in enumerate(_entries(plan))}
         for edge in plan.edges:
             attrs = {"color": plan.edge_color(edge), "style": edge.style, "fontsize": "11"}
             if edge.style == "bold":
                 attrs["penwidth"] = "2.5"
             if _unranked(plan, edge, column, entries):
                 attrs["constraint"] = "false"
+            elif edge.target in entries and shape.stagger > 1:
+                attrs["minlen"] = str(1 + entries[edge.target] % shape.stagger)
             elif edge.flows:
                 attrs["weight"] = "4"  # keep the flows' paths straight and short
             elif loosen and _loosable(plan, edge):
