@@ -275,3 +275,16 @@ def test_focus_on_an_unknown_id_is_a_usage_error(tmp_path: Path) -> None:
         "context",
     )
     assert done.returncode == 2 and "--focus" in done.stderr
+
+
+@pytest.mark.parametrize("level", ["context", "full"])
+def test_the_portable_dot_output_fits_too(level: str) -> None:
+    """`-o x.dot` (plain shapes, no icons) laid out by Graphviz: no label leaves its shape."""
+    from designlint.diagram import dot
+
+    for path in EXAMPLES:
+        text = dot.render(plan_of(path, level=level))
+        done = subprocess.run(
+            ["dot", "-Tjson"], input=text.encode(), capture_output=True, check=True, timeout=120
+        )
+        assert overflows(json.loads(done.stdout)) == [], (path.name, level)

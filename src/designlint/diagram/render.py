@@ -18,17 +18,16 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, replace
 
 import diagrams
 import graphviz
 from diagrams import Cluster, Diagram, Edge, Node, setdiagram
 
-from designlint.diagram import labels
-from designlint.diagram.graphviz_run import ASPECT, Budget, find_dot, misfit
+from designlint.diagram import labels, shape
+from designlint.diagram.graphviz_run import Budget, find_dot
 from designlint.diagram.icons import icon_name
-from designlint.diagram.layout import EDGE_TIER
-from designlint.diagram.records import Plan, PlanCluster, PlanEdge, PlanNode
+from designlint.diagram.records import Plan, PlanCluster, PlanNode
+from designlint.diagram.shape import Shape
 from designlint.errors import InputError, RenderError
 
 FORMATS = ("png", "svg", "pdf")
@@ -57,85 +56,28 @@ class _Unrendered(Diagram):
         setdiagram(None)
 
 
-@dataclass(frozen=True)
-class Shape:
-    """One way to lay a plan out: edge tier stacked or in a row, how many calls no flow travels
-    are left out of the ranking, how far apart the ranks are (inches), in how many columns the
-    services the edge tier reaches stand."""
-
-    stack: bool = True
-    loosen: int = 0
-    ranksep: float = 0.9
-    stagger: int = 1  # the edge tier's targets spread over this many columns
-
-
 def source(plan: Plan, budget: Budget | None = None) -> tuple[str, set[str]]:
     """The Graphviz source `diagrams` builds for the plan, and the icon files it references.
 
-    The first layout stacks the edge tier and each service's stores in columns. Long call chains
-    still make a wide strip, a tiny design a tall column: up to SHAPE_LIMIT components, when the
-    layout is off ASPECT, wider ones leave calls that no flow travels out of the ranking (half of
-    them, then all), taller ones lay the edge tier in a row or spread the ranks, and the layout
-    closest to the aim is kept. Graphviz measures each one (`-Tplain`): no text width is guessed.
-    """
+    Its shape is shape.py's choice: the first layout, or, off the aspect aim, the best of a few
+    more, each measured by Graphviz within `budget` (by default TIMEOUT; without Graphviz on
+    PATH nothing is measured)."""
+    icons: set[str] = set()
+    if budget is None and shutil.which("dot") is not None:
+        budget = Budget(TIMEOUT, len(plan.nodes))
+
+    def draw(candidate: Shape) -> str:
+        text, used = _source(plan, candidate)
+        icons.update(used)
+        return text
+
+    start = shape.first(plan, len(plan.nodes) > SPLINE_LIMIT)
+    return shape.choose(plan, start, draw, budget), icons
+
+
+def _source(plan: Plan, candidate: Shape) -> tuple[str, set[str]]:
     many = len(plan.nodes) > SPLINE_LIMIT
-    stagger = -(-len(_entries(plan)) // ENTRY_COLUMN)
-    first = Shape(ranksep=0.7 if many else 0.9, stagger=max(stagger, 1))
-    text, icons = _source(plan, first)
-    if len(plan.nodes) > SHAPE_LIMIT or shutil.which("dot") is None:
-        return text, icons
-    budget = budget or Budget(TIMEOUT, len(plan.nodes))
-    off, ratio = misfit(text, budget)
-    loose = sum(1 for e in plan.edges if _loosable(plan, e))
-    if ratio > ASPECT[1]:
-        tries = [replace(first, loosen=-(-loose * k // 4)) for k in (1, 2, 3, 4)] if loose else []
-    else:
-        tries = [replace(first, ranksep=r) for r in (1.5, 2.4)] + [replace(first, stack=False)]
-    best = (off, text)
-    for shape in tries:
-        if best[0] == 0:
-            break
-        candidate, _ = _source(plan, shape)
-        best = min(best, (misfit(candidate, budget)[0], candidate))
-    return best[1], icons
-
-
-SHAPE_LIMIT = 40
-# At most this many services the edge tier reaches stand in one column; more are staggered
-# over several (as Graphviz's `unflatten -l` does), so 30 gateway routes are not one tall strip.
-ENTRY_COLUMN = 8
-
-
-def _entries(plan: Plan) -> list[str]:
-    """Components past the edge tier that the edge tier reaches, in plan order."""
-    out = [e.target for e in plan.edges if _tier(plan, e.source) < _tier(plan, e.target)]
-    return list(dict.fromkeys(out))
-
-
-def _tier(plan: Plan, node_id: str) -> int:
-    return 0 if plan.node(node_id).section in EDGE_TIER else 1
-
-
-def _unranked(plan: Plan, edge: PlanEdge, column: dict[str, str], entries: dict) -> bool:
-    """Edges that must not decide ranks: ranking by them would drag a service (a column with
-    its stores) behind the caller, far from the edge tier that routes to it and from the
-    callers it shares with other services. Into a service the edge tier reaches, from a
-    service; into a store another service owns."""
-    if _tier(plan, edge.source) == 0:
-        return False
-    if edge.target in entries:
-        return True
-    owner = column.get(edge.target)
-    return owner not in (None, column.get(edge.source), f"cluster_{edge.target}")
-
-
-def _loosable(plan: Plan, edge: PlanEdge) -> bool:
-    return edge.kind == "call" and not edge.flows and plan.node(edge.source).section == "services"
-
-
-def _source(plan: Plan, shape: Shape) -> tuple[str, set[str]]:
-    many = len(plan.nodes) > SPLINE_LIMIT
-    loosen = shape.loosen
+    ranking = shape.Ranking(plan, candidate)
     graph_attr = {
         "label": labels.title(plan),
         "labelloc": "t",
@@ -143,7 +85,7 @@ def _source(plan: Plan, shape: Shape) -> tuple[str, set[str]]:
         "pad": "0.3",
         "splines": "spline",
         "nodesep": "0.35" if many else "0.45",
-        "ranksep": f"{shape.ranksep:g}",
+        "ranksep": f"{candidate.ranksep:g}",
         "newrank": "true",
     }
     with _Unrendered(
@@ -151,53 +93,24 @@ def _source(plan: Plan, shape: Shape) -> tuple[str, set[str]]:
     ) as diagram:
         by_id = {n.id: n for n in plan.nodes}
         icons: set[str] = set()
-        columns = COLUMNS if shape.stack else ("service",)
         for cluster in plan.clusters:
-            _cluster(cluster, by_id, icons, columns)
+            _cluster(cluster, by_id, icons, ranking)
         for node in plan.loose_nodes():
             _node(node, icons)
         nodes = {n.id: _Ref(n.id) for n in plan.nodes}
-        column = _columns(plan.clusters, columns)
-        entries = {nid: i for i, nid in enumerate(_entries(plan))}
-        for edge in plan.edges:
+        for index, edge in enumerate(plan.edges):
             attrs = {"color": plan.edge_color(edge), "style": edge.style, "fontsize": "11"}
             if edge.style == "bold":
                 attrs["penwidth"] = "2.5"
-            if _unranked(plan, edge, column, entries):
-                attrs["constraint"] = "false"
-            elif edge.target in entries and shape.stagger > 1:
-                attrs["minlen"] = str(1 + entries[edge.target] % shape.stagger)
-            elif edge.flows:
-                attrs["weight"] = "4"  # keep the flows' paths straight and short
-            elif loosen and _loosable(plan, edge):
-                loosen -= 1
-                attrs["minlen"] = "0"
+            attrs.update(ranking.attrs(index, edge))
             label = _text(edge.text()) if edge.text() else ""
-            if column.get(edge.source, edge) == column.get(edge.target):
-                # Dot lays an edge inside one column bottom-up; drawn reversed, it reads down.
+            if ranking.within_column(edge):
                 way = Edge(reverse=True, label=label, **attrs)
                 diagram.connect(nodes[edge.target], nodes[edge.source], way)
             else:
                 way = Edge(forward=True, label=label, **attrs)
                 diagram.connect(nodes[edge.source], nodes[edge.target], way)
         return diagram.dot.source, icons
-
-
-# Clusters whose nodes share one rank: a column, read top to bottom, keeps the drawing from
-# growing one rank wider per hop of the edge tier and per store a service owns.
-COLUMNS = ("edge", "service")
-
-
-def _columns(clusters: tuple[PlanCluster, ...], columns: tuple[str, ...]) -> dict[str, str]:
-    """Node id -> the id of the column cluster holding it."""
-    out: dict[str, str] = {}
-    stack = list(clusters)
-    while stack:
-        cluster = stack.pop()
-        stack.extend(cluster.clusters)
-        if cluster.kind in columns:
-            out.update(dict.fromkeys(cluster.nodes, cluster.id))
-    return out
 
 
 class _Ref:
@@ -208,16 +121,16 @@ class _Ref:
 
 
 def _cluster(
-    cluster: PlanCluster, by_id: dict[str, PlanNode], icons: set[str], columns: tuple[str, ...]
+    cluster: PlanCluster, by_id: dict[str, PlanNode], icons: set[str], ranking: shape.Ranking
 ) -> None:
     attrs = {"label": _text("\n".join(labels.wrap(cluster.label, 32))), "fontsize": "13"}
     if cluster.kind == "region":
         attrs["style"] = "dashed"
-    if cluster.kind in columns:
+    if ranking.is_column(cluster):
         attrs["rank"] = "same"
     with Cluster(cluster.id, graph_attr=attrs):
         for sub in cluster.clusters:
-            _cluster(sub, by_id, icons, columns)
+            _cluster(sub, by_id, icons, ranking)
         for nid in cluster.nodes:
             if nid in by_id:
                 # A service's own cluster says its name: its node says only kind and replicas.
