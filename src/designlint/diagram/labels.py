@@ -43,12 +43,7 @@ def _lines(lines: list[str], size: int, color: str, bold: bool = False) -> str:
 def node(node: PlanNode, icon: str, named: bool = True) -> str:
     """An icon over the component's name and detail; `named=False` when the cluster around it
     already says the name (a service with the stores it owns), so the name is not repeated."""
-    color = TEXT_COLOR
-    frame = 'BORDER="0"'
-    if node.severity in SEVERITY_COLORS:
-        line, fill = SEVERITY_COLORS[node.severity]
-        color = line
-        frame = f'BORDER="3" STYLE="ROUNDED" COLOR="{line}" BGCOLOR="{fill}"'
+    frame, color = _frame(node)
     rows = [
         f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{ICON_PT}" HEIGHT="{ICON_PT}">'
         f'<IMG SRC="{esc(icon)}" SCALE="TRUE"/></TD></TR>'
@@ -60,6 +55,14 @@ def node(node: PlanNode, icon: str, named: bool = True) -> str:
     return (
         f'<<TABLE {frame} CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">{"".join(rows)}</TABLE>>'
     )
+
+
+def _frame(node: PlanNode) -> tuple[str, str]:
+    """The table's border attributes and the text colour: one branch per node style."""
+    if node.severity in SEVERITY_COLORS:
+        line, fill = SEVERITY_COLORS[node.severity]
+        return f'BORDER="3" STYLE="ROUNDED" COLOR="{line}" BGCOLOR="{fill}"', line
+    return 'BORDER="0"', TEXT_COLOR
 
 
 def title(plan: Plan) -> str:
