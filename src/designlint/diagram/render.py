@@ -110,6 +110,8 @@ def _source(plan: Plan, candidate: Shape) -> tuple[str, set[str]]:
             else:
                 way = Edge(forward=True, label=label, **attrs)
                 diagram.connect(nodes[edge.source], nodes[edge.target], way)
+        for anchor, nid, minlen in ranking.anchors():
+            diagram.connect(nodes[anchor], nodes[nid], Edge(style="invis", minlen=minlen))
         return diagram.dot.source, icons
 
 

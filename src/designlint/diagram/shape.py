@@ -20,7 +20,9 @@ from designlint.diagram.records import Plan, PlanCluster, PlanEdge
 
 # Up to this many components, layouts off the aspect aim are re-tried (each try is a `dot` run).
 SHAPE_LIMIT = 40
-ENTRY_COLUMN = 8
+# The edge tier's targets stand in columns at most this many nodes tall (a service counts with
+# the stores in its cluster): a taller column crams the edges between its members.
+ENTRY_COLUMN = 6
 # Clusters whose nodes share one rank.
 COLUMNS = ("edge", "service")
 
@@ -38,15 +40,17 @@ class Shape:
 
 
 def first(plan: Plan, many: bool) -> Shape:
-    stagger = -(-len(_entries(plan)) // ENTRY_COLUMN)
+    sizes = _column_sizes(plan.clusters)
+    height = sum(sizes.get(f"cluster_{nid}", 1) for nid in _entries(plan))
+    stagger = -(-height // ENTRY_COLUMN)
     return Shape(ranksep=0.7 if many else 0.9, stagger=max(stagger, 1))
 
 
 def choose(plan: Plan, start: Shape, draw: Callable[[Shape], str], budget: Budget | None) -> str:
     """The drawing of `start`, or, when it is off the aim and the plan small enough, of the
     first candidate within the aim (else the closest). Wider than the aim: a growing share of
-    the loosable calls (a quarter .. all) may share a rank; taller: wider rank spacing, then
-    the edge tier in a row."""
+    the loosable calls (a quarter .. all) may share a rank; taller: the edge tier's targets
+    over more columns, wider rank spacing, then the edge tier in a row."""
     text = draw(start)
     if budget is None or len(plan.nodes) > SHAPE_LIMIT:
         return text
@@ -55,7 +59,8 @@ def choose(plan: Plan, start: Shape, draw: Callable[[Shape], str], budget: Budge
     if ratio > ASPECT[1]:
         tries = [replace(start, loosen=-(-loose * k // 4)) for k in (1, 2, 3, 4)] if loose else []
     else:
-        tries = [replace(start, ranksep=r) for r in (1.5, 2.4)] + [replace(start, stack=False)]
+        tries = [replace(start, stagger=start.stagger + k) for k in (1, 2)]
+        tries += [replace(start, ranksep=r) for r in (1.5, 2.4)] + [replace(start, stack=False)]
     best = (off, text)
     for shape in tries:
         if best[0] == 0:
@@ -76,6 +81,17 @@ class Ranking:
         self.entries = {nid: i for i, nid in enumerate(_entries(plan))}
         loosable = [i for i, e in enumerate(plan.edges) if _loosable(plan, e)]
         self.loose = set(loosable[: shape.loosen])
+
+    def anchors(self) -> list[tuple[str, str, str]]:
+        """(edge-tier node, component, minlen) of invisible edges placing the components
+        nothing reaches in the entries' columns, as if the edge tier reached them."""
+        tier = [n.id for n in self.plan.nodes if _tier(self.plan, n.id) == 0]
+        reached = {e.target for e in self.plan.edges}
+        return [
+            (tier[-1], nid, str(1 + i % self.shape.stagger))
+            for nid, i in self.entries.items()
+            if nid not in reached
+        ]
 
     def is_column(self, cluster: PlanCluster) -> bool:
         return cluster.kind in self.columns
@@ -108,8 +124,12 @@ class Ranking:
 
 
 def _entries(plan: Plan) -> list[str]:
-    """Components past the edge tier that the edge tier reaches, in plan order."""
+    """Components past the edge tier that the edge tier reaches, in plan order, then those
+    nothing reaches (dot would stack them all in the first rank, beside the edge tier)."""
     out = [e.target for e in plan.edges if _tier(plan, e.source) < _tier(plan, e.target)]
+    reached = {e.target for e in plan.edges}
+    if any(_tier(plan, n.id) == 0 for n in plan.nodes):
+        out += [n.id for n in plan.nodes if _tier(plan, n.id) and n.id not in reached]
     return list(dict.fromkeys(out))
 
 
@@ -119,6 +139,17 @@ def _tier(plan: Plan, node_id: str) -> int:
 
 def _loosable(plan: Plan, edge: PlanEdge) -> bool:
     return edge.kind == "call" and not edge.flows and plan.node(edge.source).section == "services"
+
+
+def _column_sizes(clusters: tuple[PlanCluster, ...]) -> dict[str, int]:
+    """Cluster id -> how many nodes it holds, for every cluster at any depth."""
+    out: dict[str, int] = {}
+    stack = list(clusters)
+    while stack:
+        cluster = stack.pop()
+        stack.extend(cluster.clusters)
+        out[cluster.id] = len(cluster.nodes)
+    return out
 
 
 def _columns(clusters: tuple[PlanCluster, ...], kinds: tuple[str, ...]) -> dict[str, str]:
