@@ -54,6 +54,12 @@ class PlanNode:
     detail: str = ""
     severity: str | None = None
 
+    def text(self, named: bool = True) -> str:
+        """Name over detail; only the detail when the cluster around it says the name."""
+        if not named and self.detail:
+            return self.detail
+        return f"{self.label}\n{self.detail}" if self.detail else self.label
+
 
 @dataclass(frozen=True)
 class PlanCluster:
@@ -64,6 +70,10 @@ class PlanCluster:
     kind: str
     nodes: tuple[str, ...] = ()
     clusters: tuple[PlanCluster, ...] = ()
+
+    def names(self, node_id: str) -> bool:
+        """Whether this cluster's label is the node's name (a service's own cluster)."""
+        return self.kind == "service" and self.nodes[:1] == (node_id,)
 
 
 @dataclass(frozen=True)

@@ -136,8 +136,7 @@ def _cluster(
         for nid in cluster.nodes:
             if nid in by_id:
                 # A service's own cluster says its name: its node says only kind and replicas.
-                named = not (cluster.kind == "service" and nid == cluster.nodes[0])
-                _node(by_id[nid], icons, named)
+                _node(by_id[nid], icons, not cluster.names(nid))
 
 
 def _node(node: PlanNode, icons: set[str], named: bool = True) -> None:
