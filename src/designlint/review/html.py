@@ -117,11 +117,21 @@ def _summary(phases: list[PhaseScore]) -> str:
     )
 
 
-# Zoom steps as fractions of the picture's natural size ("fit" is the pane's width). The default
-# keeps Graphviz's smallest text (11 pt = 14.7 px at full size) at 11 px or more, whatever the
-# picture's size: fitting a wide picture into the pane shrank its labels to ~5 px.
-ZOOM_STEPS = (0.5, 0.75, 1.0, 1.5)
-ZOOM_DEFAULT = 0.75
+# Zoom steps: (id, button, CSS width of the picture). `full` is its natural width in px.
+# "Readable", the default, is the pane's width or 75% of the natural size, whichever is
+# larger: Graphviz's smallest text (11 pt = 14.7 px at full size) stays 11 px or more, where
+# fitting a wide picture into the pane shrank the twitter labels to 5-7 px; a small picture
+# still fills the pane.
+READABLE = 0.75
+
+
+def _steps(full: int) -> list[tuple[str, str, str | None]]:
+    return [
+        ("fit", "Fit", None),
+        ("readable", "Readable", f"max(100%, {round(full * READABLE)}px)"),
+        ("100", "100%", f"{full}px"),
+        ("150", "150%", f"{round(full * 1.5)}px"),
+    ]
 
 
 def _diagram(data: ReportData) -> str:
@@ -145,17 +155,16 @@ def _diagram(data: ReportData) -> str:
 def _zoom(full: int) -> str:
     """Zoom without a script: radio buttons, each of whose `:checked` state sizes the picture;
     the figure scrolls (pans) inside its pane."""
-    steps = [("fit", "Fit", None), *((f"{round(f * 100)}", f"{f:.0%}", f) for f in ZOOM_STEPS)]
     radios, rules = ['<span class="zoom-title">Zoom</span>'], []
-    for key, text, factor in steps:
-        checked = " checked" if factor == ZOOM_DEFAULT else ""
+    for key, text, width in _steps(full):
+        checked = " checked" if key == "readable" else ""
         radios.append(
             f'<input type="radio" name="zoom" id="zoom-{key}" class="zoom"{checked}>'
             f'<label for="zoom-{key}" class="zoom-label">{text}</label>'
         )
-        if factor is not None:
+        if width is not None:
             rules.append(
-                f"#zoom-{key}:checked ~ .diagram svg {{ width: {round(full * factor)}px; "
+                f"#zoom-{key}:checked ~ .diagram svg {{ width: {width}; "
                 "max-width: none; max-height: none; }"
             )
     return "".join(radios) + f"<style>{' '.join(rules)}</style>"
