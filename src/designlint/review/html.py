@@ -117,19 +117,30 @@ def _summary(phases: list[PhaseScore]) -> str:
     )
 
 
+# Zoom steps: (id, button, CSS width of the picture). `full` is its natural width in px.
+# "Readable", the default, is the pane's width or 75% of the natural size, whichever is
+# larger: Graphviz's smallest text (11 pt = 14.7 px at full size) stays 11 px or more, where
+# fitting a wide picture into the pane shrank the twitter labels to 5-7 px; a small picture
+# still fills the pane.
+READABLE = 0.75
+
+
+def _steps(full: int) -> list[tuple[str, str, str | None]]:
+    return [
+        ("fit", "Fit", None),
+        ("readable", "Readable", f"max(100%, {round(full * READABLE)}px)"),
+        ("100", "100%", f"{full}px"),
+        ("150", "150%", f"{round(full * 1.5)}px"),
+    ]
+
+
 def _diagram(data: ReportData) -> str:
     if data.svg:
-        # Zoom without a script: a checkbox whose label toggles the picture's natural size.
-        full = max(data.svg_width, 1)
         inner = (
             '<p class="meta">Components with errors are outlined red, with warnings orange; '
-            "coloured edges follow the flows.</p>"
-            '<input type="checkbox" id="zoom" class="zoom">'
-            '<label for="zoom" class="zoom-label"><span class="in">Show at full size</span>'
-            '<span class="out">Fit to the page</span></label>'
-            f"<style>#zoom:checked ~ .diagram svg {{ width: {full}px; max-width: none;"
-            " max-height: none; }</style>"
-            f'<figure class="diagram" id="diagram">{data.svg}</figure>'
+            "coloured edges follow the flows. Scroll the picture to pan.</p>"
+            + _zoom(max(data.svg_width, 1))
+            + f'<figure class="diagram" id="diagram">{data.svg}</figure>'
         )
     else:
         inner = f'<p class="note" id="diagram-missing">{prose(data.svg_note or "No diagram.")}</p>'
@@ -139,6 +150,24 @@ def _diagram(data: ReportData) -> str:
                 f"viewer)</summary><pre>{esc(data.mermaid)}</pre></details>"
             )
     return f'<section class="card" id="architecture">\n<h2>Architecture</h2>\n{inner}\n</section>'
+
+
+def _zoom(full: int) -> str:
+    """Zoom without a script: radio buttons, each of whose `:checked` state sizes the picture;
+    the figure scrolls (pans) inside its pane."""
+    radios, rules = ['<span class="zoom-title">Zoom</span>'], []
+    for key, text, width in _steps(full):
+        checked = " checked" if key == "readable" else ""
+        radios.append(
+            f'<input type="radio" name="zoom" id="zoom-{key}" class="zoom"{checked}>'
+            f'<label for="zoom-{key}" class="zoom-label">{text}</label>'
+        )
+        if width is not None:
+            rules.append(
+                f"#zoom-{key}:checked ~ .diagram svg {{ width: {width}; "
+                "max-width: none; max-height: none; }"
+            )
+    return "".join(radios) + f"<style>{' '.join(rules)}</style>"
 
 
 def _finding(data: ReportData, f: Finding) -> str:
