@@ -30,7 +30,7 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 def fingerprint(f: Finding) -> str:
     path = "/".join(str(p) for p in f.model_path)
     data = f"{f.code}\x00{path}\x00{message_hash(f.message)}"
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def artifact_uri(file: str) -> str:
