@@ -121,12 +121,12 @@ def command(
     default = resolver.default()  # loads an explicit --config now: its errors come first
 
     files, errors = expand(paths)
-    for path in files:
+    for path in [*files, *([baseline_file] if baseline_file else [])]:
         protect(path)
+    settings = {path: resolver.for_file(path) for path in files}  # configs read: inputs too
     for target in [output, *(t for _, t in extra)]:
         if target:
             check_writable(target)  # refused before any work: an input, or no such directory
-    settings = {path: resolver.for_file(path) for path in files}
     findings = []
     checked: list[str] = []
     for path, (found, error) in zip(files, lint_files(files, settings, jobs), strict=True):

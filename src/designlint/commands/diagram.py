@@ -66,10 +66,9 @@ def command(
     if fmt is None:
         raise UsageError(f"{output}: unknown output suffix; use one of {', '.join(SUFFIXES)}")
     protect(file)
-    check_writable(output)  # the input by any name (hard links too), a missing directory
-
     # The findings `check` would report: the project's config (found upward) and suppressions.
     settings = config.Resolver({}).for_file(file)
+    check_writable(output)  # an input by any name (hard links too, the config), no directory
     text, _ = decode(read_bytes(file, settings.limits.max_bytes))
     source = load_text(text, settings.limits) if text is not None else None
     design = None
