@@ -12,6 +12,7 @@ import os
 
 import click
 
+from designlint.commands.params import FiniteFloat
 from designlint.errors import UsageError
 
 SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd"}
@@ -41,7 +42,7 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=1),
+    type=FiniteFloat(min=1),
     default=30.0,
     show_default=True,
     help="Seconds Graphviz may take before the render is abandoned.",

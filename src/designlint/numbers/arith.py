@@ -2,11 +2,12 @@
 
 The postfix program from designlint.numbers.expr runs on a value stack of pint quantities (see
 designlint.numbers.units), so nothing recurses however long the expression. Every limit that keeps
-hostile input cheap and finite lives here: literals and intermediate results must be finite
-and at most 1e100 in magnitude, exponents must be plain numbers of at most 64 (whole when the
-base has a unit), division by zero is caught before pint sees it, and adding a size to a
-duration is refused with both dimensions named. Failures raise EvalError, whose message is the
-DL203 finding; nothing here ever runs user text as code.
+hostile input cheap and finite lives here: literals and intermediate results must be 0 or
+between 1e-100 and 1e100 in magnitude (beyond, they overflow or underflow), exponents must be
+plain numbers of at most 64 (whole when the base has a unit), division by zero is caught
+before pint sees it, and adding a size to a duration is refused with both dimensions named.
+Failures raise EvalError, whose message is the DL203 finding; nothing here ever runs user text
+as code.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from designlint.numbers import unitfmt as fmt
 from designlint.numbers import units
 
 MAX_MAGNITUDE = 1e100
+MIN_MAGNITUDE = 1e-100  # below it a ratio to another value overflows (or becomes 0 / 0)
 MAX_EXPONENT = 64
 
 # name -> (value, how to show it) for an estimate, None when no estimate has that name.
@@ -68,12 +70,16 @@ def run(program: ex.Program, resolve: Resolver, estimates: list[str]) -> tuple[A
 def _bounded_number(op: ex.Op) -> None:
     if not math.isfinite(op.value) or abs(op.value) > MAX_MAGNITUDE:
         raise EvalError(f"`{op.text}` is too large (at most 1e100)")
+    if 0 < abs(op.value) < MIN_MAGNITUDE:
+        raise EvalError(f"`{op.text}` is too small (at least 1e-100 unless it is 0)")
 
 
 def _bounded(value: Any) -> None:
     m = value.magnitude
     if not math.isfinite(m) or abs(m) > MAX_MAGNITUDE:
-        raise EvalError("an intermediate result is too large (more than 1e100)")
+        raise EvalError("an intermediate result is too large (more than 1e100): it overflows")
+    if 0 < abs(m) < MIN_MAGNITUDE:
+        raise EvalError("an intermediate result is too small (less than 1e-100): it underflows")
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +165,9 @@ def _power(base: Any, exponent: Any) -> Any:
         raise EvalError("division by zero (0 raised to a negative power)")
     if b < 0 and e != int(e):
         raise EvalError("a negative number raised to a fractional power")
-    if b != 0 and abs(e * math.log10(abs(b))) > 100:
-        raise EvalError(f"{fmt.num(b)}^{fmt.num(e)} is too large (more than 1e100)")
+    scale = e * math.log10(abs(b)) if b != 0 else 0.0
+    if scale > 100:
+        raise EvalError(f"{fmt.num(b)}^{fmt.num(e)} is too large (more than 1e100): it overflows")
+    if scale < -100:
+        raise EvalError(f"{fmt.num(b)}^{fmt.num(e)} is too small (less than 1e-100): it underflows")
     return base ** (int(e) if e == int(e) else e)
