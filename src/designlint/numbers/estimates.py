@@ -254,10 +254,7 @@ def _report_cycles(names: list[str], deps: dict[str, list[str]], out: Estimates)
     """Report each cycle once, on its first estimate; return the names on cycles."""
     cyclic: set[str] = set()
     for members, path in depgraph.cycles(names, deps):
-        shown = [f"`{n}`" for n in path]
-        if len(shown) > 12:  # a long cycle is named by its ends, not printed in full
-            shown = [*shown[:5], f"... ({len(path) - 10} more)", *shown[-5:]]
-        chain = " -> ".join(shown)
+        chain = depgraph.chain(path)
         row = out.rows[path[0]]
         row.error = f"estimates depend on each other in a cycle: {chain}"
         out.problems.append(

@@ -15,7 +15,10 @@ def duplicate_id(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
     Reports two components of different kinds that share an id, such as a service and a
-    datastore both called `timeline`.
+    datastore both called `timeline`, and two components whose ids look the same although
+    they differ: only in case (`Link-Service`, `link-service`), in Unicode normalisation
+    (`café` precomposed and with a combining accent) or in look-alike letters from another
+    script (`link-servicе` with a Cyrillic `е`), which the message names.
 
     ## Why is this bad?
     References name components by id alone (`path: [timeline]`), so a shared id makes every
@@ -41,7 +44,10 @@ def duplicate_id(ctx: Context) -> Iterator[Violation]:
       timeline-cache: {ttl: 1d}
     ```
     """
+    from designlint.ids import how_they_differ, key
+
     first: dict[str, str] = {}
+    looks: dict[str, tuple[str, str]] = {}
     for section in COMPONENT_SECTIONS:
         for cid in getattr(ctx.design, section):
             if cid in first:
@@ -50,5 +56,13 @@ def duplicate_id(ctx: Context) -> Iterator[Violation]:
                     f"`{cid}` is declared in both `{first[cid]}` and `{section}`",
                     fix="give each component its own id",
                 )
-            else:
-                first[cid] = section
+                continue
+            first[cid] = section
+            other = looks.setdefault(key(cid), (cid, section))
+            if other[0] != cid:
+                yield Violation(
+                    (section, cid),
+                    f"`{cid}` looks the same as `{other[0]}` in `{other[1]}`: "
+                    f"{how_they_differ(cid, other[0])}",
+                    fix="use one spelling for one component, and plain ASCII letters in ids",
+                )
