@@ -15,10 +15,13 @@ def duplicate_id(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
     Reports two components of different kinds that share an id, such as a service and a
-    datastore both called `timeline`, and two components whose ids look the same although
-    they differ: only in case (`Link-Service`, `link-service`), in Unicode normalisation
-    (`café` precomposed and with a combining accent) or in look-alike letters from another
-    script (`link-servicе` with a Cyrillic `е`), which the message names.
+    datastore both called `timeline`, and two components whose ids merely look the same.
+
+    Ids that look the same differ only in case (`Link-Service`, `link-service`), in Unicode
+    normalisation (`café` precomposed and with a combining accent) or in look-alike letters
+    from another script (`link-servicе` with a Cyrillic `е`); the message says which, and
+    names the characters. Ids are compared in NFKC, case-folded form, with Cyrillic and Greek
+    letters drawn like Latin ones (and Unicode dashes) read as those.
 
     ## Why is this bad?
     References name components by id alone (`path: [timeline]`), so a shared id makes every
