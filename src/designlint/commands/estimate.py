@@ -180,8 +180,10 @@ def _availability_verdict(a: Any) -> str:
 
 
 def _clean(text: Any, width: int | None = None) -> str:
+    from designlint.visible import visible
+
     text = "-" if text is None else str(text)
-    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    text = visible(text)
     if width and len(text) > width:
         text = text[: width - 1] + "…"
     return text

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
 from designlint.formats.summary import counts
+from designlint.visible import visible
 
 MAX_ROWS = 500
 _ICON = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
@@ -22,7 +23,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~!])")
 
 def escape(text: str) -> str:
     """Make arbitrary text inert inside a Markdown table cell."""
-    text = " ".join(str(text).split())  # no newlines: one finding, one row
+    text = visible(" ".join(str(text).split()))  # one row; no NUL, ESC or BEL
     text = _SPECIAL.sub(r"\\\1", text)
     return (
         text.replace("&", "&amp;")

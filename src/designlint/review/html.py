@@ -26,6 +26,7 @@ from designlint.review.data import (
     verdict_text,
 )
 from designlint.review.style import CSS
+from designlint.visible import visible
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -37,7 +38,7 @@ PALETTE = 8  # .c0 .. .c7 in style.CSS
 
 def esc(value: object) -> str:
     """Text (or `-` for None) safe as HTML content and inside a quoted attribute."""
-    return html.escape("-" if value is None else str(value), quote=True)
+    return html.escape(visible("-" if value is None else str(value), keep="\n"), quote=True)
 
 
 _TICKS = re.compile(r"`([^`\n]+)`")
