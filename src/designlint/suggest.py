@@ -50,7 +50,7 @@ class Suggester:
         if same is not None and same != word:
             return same
         n = len(word)
-        if not n or n > 200:
+        if not n or n > 200 or self.budget.left <= 0:
             return None
         sizes = [s for s in range(-(-3 * n // 7), 7 * n // 3 + 1) if s in self.by_length]
         sizes.sort(key=lambda s: abs(s - n))  # the likeliest lengths first

@@ -42,7 +42,18 @@ def _call_cycle() -> str:
     return HEAD + "services:\n" + rows
 
 
-GENERATORS = {"alias-key": _alias_key, "did-you-mean": _did_you_mean, "call-cycle": _call_cycle}
+def _unknown_names() -> str:
+    """3,000 expressions, each naming a missing estimate: "did you mean" over every name."""
+    rows = "".join(f"  est_{i}: {{expr: missing_{i} * 2}}\n" for i in range(3_000))
+    return HEAD + "estimates:\n" + rows
+
+
+GENERATORS = {
+    "alias-key": _alias_key,
+    "did-you-mean": _did_you_mean,
+    "unknown-estimates": _unknown_names,
+    "call-cycle": _call_cycle,
+}
 
 
 def needs_root(case: dict) -> bool:

@@ -12,9 +12,8 @@ as code.
 
 from __future__ import annotations
 
-import difflib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -39,8 +38,29 @@ class Missing(Exception):
     """A name whose estimate has no value because it failed elsewhere (reported there)."""
 
 
-def run(program: ex.Program, resolve: Resolver, estimates: list[str]) -> tuple[Any, str]:
+class Names:
+    """The estimates' names, and "did you mean" for unknown names and units within one budget
+    per design (`designlint.suggest`): 10,000 expressions naming a missing estimate each must
+    not compare every name with every other."""
+
+    def __init__(self, estimates: Iterable[str]) -> None:
+        from designlint.suggest import Budget, Suggester
+
+        self.known = set(estimates)
+        budget = Budget()
+        self.estimates = Suggester(self.known, budget)
+        self.units = Suggester(_unit_names(), budget)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.known
+
+
+def run(
+    program: ex.Program, resolve: Resolver, estimates: Names | Iterable[str]
+) -> tuple[Any, str]:
     """Evaluate a parsed expression; EvalError or Missing when it cannot be."""
+    if not isinstance(estimates, Names):
+        estimates = Names(estimates)
     stack: list[Any] = []
     pieces: list[tuple[int, int, str]] = []
     for op in program.ops:
@@ -88,7 +108,7 @@ def _unit_names() -> dict[str, str]:
     return {k: v[0] for k, v in qty.UNITS.items()}
 
 
-def _unit(op: ex.Op, estimates: list[str]) -> str:
+def _unit(op: ex.Op, estimates: Names) -> str:
     """The unit after a number (`200 B`, `1 day`): units win here, even over an estimate's name."""
     name = op.name
     if op.glued and name == "B":
@@ -106,17 +126,16 @@ def _unit(op: ex.Op, estimates: list[str]) -> str:
     raise EvalError(_unknown(name, estimates, "unit"))
 
 
-def _unknown(name: str, estimates: list[str], what: str) -> str:
+def _unknown(name: str, estimates: Names, what: str) -> str:
     if name == "m":
         return "`m` is ambiguous: write `min` for minutes or `M` for a million"
-    hint = difflib.get_close_matches(name, estimates, n=1, cutoff=0.6)
-    hint = hint or difflib.get_close_matches(name, list(_unit_names()), n=1, cutoff=0.6)
+    hint = estimates.estimates(name) or estimates.units(name)
     text = f"unknown {what} `{name}`"
-    return text + (f"; did you mean `{hint[0]}`?" if hint else "")
+    return text + (f"; did you mean `{hint}`?" if hint else "")
 
 
 def _name(
-    op: ex.Op, resolve: Resolver, estimates: list[str], pieces: list[tuple[int, int, str]]
+    op: ex.Op, resolve: Resolver, estimates: Names, pieces: list[tuple[int, int, str]]
 ) -> Any:
     """A bare name: an estimate if one has that name, else a unit (`1/day`)."""
     found = resolve(op.name)

@@ -106,6 +106,7 @@ class Estimates:
     problems: list[Problem] = field(default_factory=list)
     overrides: dict[str, str] = field(default_factory=dict)
     ureg: Any = None
+    names: Any = None  # arith.Names of the rows, made once: hints cost linear work per design
 
     def value(self, name: str | None) -> Any:
         row = self.rows.get(name or "")
@@ -278,7 +279,9 @@ def _settle(row: Row) -> None:
 
 def _compute(row: Row, program: ex.Program, out: Estimates) -> None:
     try:
-        value, substituted = arith.run(program, lambda name: _resolve(name, out), list(out.rows))
+        if out.names is None:
+            out.names = arith.Names(out.rows)
+        value, substituted = arith.run(program, lambda name: _resolve(name, out), out.names)
     except arith.EvalError as exc:
         _fail(row, out, f"cannot evaluate `{row.name}`: {exc}")
         return
