@@ -100,3 +100,16 @@ def test_fifo_output_with_a_reader_is_written_in_place(tmp_path):
 
 def test_side_runner_is_in_the_corpus_folder():
     assert Path(__file__).parent == HERE
+
+
+def test_output_to_proc_self_fd_1_is_written_to_stdout(tmp_path):
+    """`-o /proc/self/fd/1` (a link to the pipe a real process writes to) reaches the pipe
+    and replaces nothing; issue 14 saw it replaced by a regular file, exit 0."""
+    from conftest import run_cli
+
+    if not os.path.exists("/proc/self/fd/1"):
+        pytest.skip("no /proc")
+    (tmp_path / "x.yaml").write_text("designlint: 1\nname: X\n")
+    result = run_cli("check", "x.yaml", "--format", "json", "-o", "/proc/self/fd/1", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    _strict_json(result.stdout)

@@ -39,7 +39,7 @@ def _written(source: Source, path: tuple[str, ...]) -> str | None:
     if raw is None:
         return None
     line, column, end_line, end_column = raw
-    lines = source.text.splitlines()
+    lines = source.text.split("\n", line)  # the version sits near the top: split no further
     if line != end_line or line > len(lines):
         return None
     text = lines[line - 1][column - 1 : end_column - 1].strip()
