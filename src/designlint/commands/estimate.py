@@ -57,7 +57,7 @@ def command(fmt: str, file: str, overrides: tuple[str, ...], tolerance: float) -
     report = build(design, source, _parse_overrides(overrides), tolerance / 100)
     report["file"] = file
     if fmt == "json":
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_json_safe(report), indent=2, ensure_ascii=False, allow_nan=False))
     else:
         click.echo(render(report), nl=False)
     return 1 if report["mismatch"] else 0
@@ -148,6 +148,17 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
         "flows": flows,
         "mismatch": mismatch,
     }
+
+
+def _json_safe(value: Any) -> Any:
+    """The report with every NaN or infinity as null: `Infinity` is not JSON (jq refuses it)."""
+    if isinstance(value, float):
+        return _finite(value)
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
 
 
 def _finite(x: float | None) -> float | None:
