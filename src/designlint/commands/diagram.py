@@ -13,6 +13,7 @@ import os
 
 import click
 
+from designlint.commands.params import FiniteFloat
 from designlint.errors import UsageError
 
 EXTRA_HINT = (
@@ -69,7 +70,7 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=1),
+    type=FiniteFloat(min=1),
     default=30.0,
     show_default=True,
     help="Seconds Graphviz may take before the render is abandoned.",
@@ -103,10 +104,9 @@ def command(
     if fmt not in ("dot", "mmd") and not _has_diagrams():
         raise UsageError(EXTRA_HINT.format(fmt=fmt.upper()))
     protect(file)
-    check_writable(output)  # the input by any name (hard links too), a missing directory
-
     # The findings `check` would report: the project's config (found upward) and suppressions.
     settings = config.Resolver({}).for_file(file)
+    check_writable(output)  # an input by any name (hard links too, the config), no directory
     text, _ = decode(read_bytes(file, settings.limits.max_bytes))
     source = load_text(text, settings.limits) if text is not None else None
     design = None

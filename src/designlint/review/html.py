@@ -10,6 +10,7 @@ but `data:` images, so even a missed escape could neither run code nor reach the
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -25,6 +26,7 @@ from designlint.review.data import (
     verdict_text,
 )
 from designlint.review.style import CSS
+from designlint.visible import visible
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -36,7 +38,7 @@ PALETTE = 8  # .c0 .. .c7 in style.CSS
 
 def esc(value: object) -> str:
     """Text (or `-` for None) safe as HTML content and inside a quoted attribute."""
-    return html.escape("-" if value is None else str(value), quote=True)
+    return html.escape(visible("-" if value is None else str(value), keep="\n"), quote=True)
 
 
 _TICKS = re.compile(r"`([^`\n]+)`")
@@ -260,27 +262,33 @@ def _capacity(cap: dict[str, Any]) -> str:
     )
 
 
+def _share(part: float, whole: float) -> str:
+    """A CSS percentage in [0, 100]: a NaN, infinite or negative width must never be drawn."""
+    value = part / whole * 100 if whole else 0.0
+    return f"{min(max(value, 0.0), 100.0) if math.isfinite(value) else 0.0:.3f}"
+
+
 def _bar(lat: dict[str, Any]) -> str:
     hops = lat["hops"]
     total = lat["total_ms"] or 0.0
     sla = lat["sla_ms"]
     scale = max(total, sla or 0.0) * 1.08 or 1.0
     segs = "".join(
-        f'<div class="seg c{i % PALETTE}" style="width:{h["ms"] / scale * 100:.3f}%" '
+        f'<div class="seg c{i % PALETTE}" style="width:{_share(h["ms"], scale)}%" '
         f'title="{esc(h["component"])}: {h["ms"]:g} ms">{h["ms"]:g}</div>'
         for i, h in enumerate(hops)
     )
     marker = ""
     if sla is not None:
         marker = (
-            f'<div class="sla" style="left:{sla / scale * 100:.3f}%">'
+            f'<div class="sla" style="left:{_share(sla, scale)}%">'
             f"<span>SLA {esc(sla_text(lat))}</span></div>"
         )
     over = " over" if lat["verdict"] == "exceeded" else ""
     if over and sla is not None:  # hatch the part of the budget past the SLA
         marker = (
-            f'<div class="excess" style="left:{sla / scale * 100:.3f}%;'
-            f'width:{(total - sla) / scale * 100:.3f}%"></div>' + marker
+            f'<div class="excess" style="left:{_share(sla, scale)}%;'
+            f'width:{_share(total - sla, scale)}%"></div>' + marker
         )
     legend = "".join(
         f'<li><i class="c{i % PALETTE}"></i>{esc(h["component"])} {h["ms"]:g} ms</li>'
