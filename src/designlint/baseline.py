@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from designlint import fingerprint
-from designlint.errors import ConfigError, InputError
+from designlint.errors import ConfigError
 from designlint.findings import Finding, Severity, Span
 
 FORMAT = 2
@@ -31,7 +31,8 @@ _LINE_NO = re.compile(r"\b(lines?|at) \d+(:\d+)?")
 def message_hash(message: str) -> str:
     """Format 1's fingerprint: the message with line numbers masked (also SARIF's)."""
     text = " ".join(_LINE_NO.sub(r"\1 N", message).split())
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: an undecodable file name in a message must hash, not crash
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _rel(file: str, base: str) -> str:
@@ -96,31 +97,20 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> Baseline:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        except FileNotFoundError as exc:
-            raise InputError(f"{path}: no such baseline file") from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: cannot read the baseline ({exc})") from exc
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(
-                f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
-            ) from exc
+        from designlint.reading.files import BASELINE_MAX_BYTES, read_json
+
+        data, text = read_json(path, BASELINE_MAX_BYTES, "baseline")
         if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
             raise ConfigError(f"{path}:1:1: not a designlint baseline (no `entries` list)")
         starts = [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("{")]
         starts = starts[1:] if len(starts) == len(data["entries"]) + 1 else []
         entries = []
         for i, e in enumerate(data["entries"]):
-            try:
-                key = _entry_key(e, data.get("baseline", 1))
-            except (KeyError, TypeError, AttributeError) as exc:
-                line = starts[i] if starts else 1
-                raise ConfigError(f"{path}:{line}:1: a baseline entry lacks {exc}") from exc
-            entries.append((key, starts[i] if starts else 1))
+            line = starts[i] if starts else 1
+            problem = _entry_problem(e)
+            if problem:
+                raise ConfigError(f"{path}:{line}:1: baseline entry {i + 1} {problem}")
+            entries.append((_entry_key(e, data.get("baseline", 1)), line))
         return cls(path, entries)
 
     def hide(self, findings: Iterable[Finding]) -> list[Finding]:
@@ -171,6 +161,24 @@ class Baseline:
                 )
             )
         return out
+
+
+def _entry_problem(entry: object) -> str | None:
+    """What is wrong with the shape of one entry, read from a file anyone may have edited."""
+    if not isinstance(entry, dict):
+        return "is not an object"
+    for name in ("file", "code", "path", "fingerprint"):
+        if name not in entry:
+            return f"lacks `{name}`"
+    for name in ("file", "code", "fingerprint"):
+        if not isinstance(entry[name], str):
+            return f"has a `{name}` that is not a string"
+    path = entry["path"]
+    if not isinstance(path, list) or not all(
+        isinstance(p, (str, int)) and not isinstance(p, bool) for p in path
+    ):
+        return "has a `path` that is not a list of keys and indexes"
+    return None
 
 
 def apply(path: str, findings: list[Finding], checked: list[str], settings: dict, default) -> list:

@@ -81,7 +81,9 @@ def _safe_streams() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the group and turn every outcome into a documented exit code."""
     from designlint.errors import DesignlintError
+    from designlint.output import forget_inputs
 
+    forget_inputs()
     args = sys.argv[1:] if argv is None else argv
     _safe_streams()
     # One short-lived run: the cyclic GC finds almost nothing here but rescans every model

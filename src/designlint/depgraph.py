@@ -103,3 +103,12 @@ def dependency_order(names: list[str], deps: dict[str, list[str]], skip: set[str
                 if d not in done:
                     work.append((d, False))
     return result
+
+
+def chain(names: list[str]) -> str:
+    """`a` -> `b` -> `c` for a message; a long cycle is named by its ends, not in full (a
+    10,000-service ring would otherwise be a 100 KB message)."""
+    shown = [f"`{n}`" for n in names]
+    if len(shown) > 12:
+        shown = [*shown[:5], f"... ({len(names) - 10} more)", *shown[-5:]]
+    return " -> ".join(shown)

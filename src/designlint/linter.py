@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-import stat
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -14,35 +13,13 @@ from designlint import suppression as suppress
 from designlint.context import Context
 from designlint.errors import InputError
 from designlint.findings import Finding, Severity, Violation
+from designlint.reading.files import read_bytes
 from designlint.reading.load import validate
 from designlint.reading.source import Source, decode, load_text
 from designlint.registry import Rule, all_rules, lookup
 
 # Codes about the document itself: always on, never suppressible (docs/cli.md).
 ALWAYS_ON = ("DL001", "DL002", "DL003", "DL004", "DL005", "DL006", "DL007")
-
-
-def read_bytes(path: str, max_bytes: int) -> bytes:
-    """Read a design file, turning every way a path can fail into one clear InputError."""
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{path}: is a directory")
-        if not stat.S_ISREG(info.st_mode):  # a FIFO can block forever, a device never ends
-            raise InputError(f"{path}: not a regular file")
-        if info.st_size > max_bytes:
-            size = info.st_size
-            raise InputError(f"{path}: {size:,} bytes exceeds the {max_bytes:,}-byte limit")
-        with open(path, "rb") as handle:
-            return handle.read(max_bytes + 1)
-    except InputError:
-        raise
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
 def lint_path(path: str, settings: config.Settings) -> list[Finding]:

@@ -1,15 +1,31 @@
-"""Output files: which reports go where (`--output`), written atomically, never over an input."""
+"""Output files: which reports go where (`--output`), and writing them atomically (temporary
+file, then rename), never over an input.
+
+A regular file (or a symlink to one) is replaced atomically at its real location, so the link
+stays a link. Anything else is never replaced: a character device (`/dev/null`, a terminal,
+`/dev/stdout`) is written in place, a FIFO too when a process reads it (else refused, since
+opening it would block), and block devices, sockets and directories are refused (exit 2).
+Run as root, replacing `/dev/null` with a regular file would break the whole machine.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
 
 from designlint.errors import InputError, UsageError
 
 _INPUTS: set[str] = set()
 _INPUT_IDS: set[tuple[int, int]] = set()  # (device, inode): catches hard links too
+
+
+def forget_inputs() -> None:
+    """Start a new run (the CLI's `main` can be called more than once in one process)."""
+    _INPUTS.clear()
+    _INPUT_IDS.clear()
 
 
 def protect(path: str) -> None:
@@ -42,6 +58,22 @@ def check_writable(path: str) -> None:
         raise InputError(f"{path}: the directory {directory} does not exist")
     if os.path.isdir(path):
         raise InputError(f"{path}: is a directory")
+    kind = _unsafe_kind(path)
+    if kind:
+        raise InputError(f"{path}: is {kind}; refusing to write a report to it")
+
+
+def _unsafe_kind(path: str) -> str | None:
+    """The kind of an existing non-regular target that must not be written at all."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
 
 
 def write_atomic(path: str, data: str | bytes, allow_input: bool = False) -> None:
@@ -54,8 +86,40 @@ def write_atomic(path: str, data: str | bytes, allow_input: bool = False) -> Non
     """
     if not allow_input:
         check_writable(path)
-    directory = os.path.dirname(os.path.abspath(path))
     payload = data if isinstance(data, bytes) else data.encode("utf-8", "backslashreplace")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_in_place(path, payload, mode)
+        return
+    _replace(path, os.path.realpath(path), payload)
+
+
+def _write_in_place(path: str, payload: bytes, mode: int) -> None:
+    """A character device or a FIFO: write into it, never replace it with a regular file."""
+    flags = os.O_WRONLY | (os.O_NONBLOCK if stat.S_ISFIFO(mode) else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a FIFO that nobody reads: opening it would block
+            raise InputError(f"{path}: a FIFO that no process reads; refusing to wait") from exc
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        os.close(fd)
+
+
+def _replace(path: str, real: str, payload: bytes) -> None:
+    """Temporary file beside the real target, fsync, rename: readers never see half a file."""
+    directory = os.path.dirname(real)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".designlint-", suffix=".tmp", dir=directory)
@@ -63,8 +127,8 @@ def write_atomic(path: str, data: str | bytes, allow_input: bool = False) -> Non
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
+        os.chmod(tmp, _mode_for(real))
+        os.replace(tmp, real)
         tmp = None
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc

@@ -95,6 +95,38 @@ CASES: dict[str, bytes | str] = {
     "hostile-names.yaml": HEAD + "services:\n"
     '  "evil\\nservice \\e[31mred\\e[0m \\"q\\" <script>alert(1)</script>":\n'
     '    calls: ["nowhere\\r\\nnext \\u202e<img src=x>"]\n',
+    # Issue 14: look-alike ids, versions, whole numbers and sizes, numbers out of range.
+    "alias-key-long.yaml": HEAD
+    + "x-k: &k "
+    + "k" * 2000
+    + "\nservices:\n"
+    + "".join(f"  s{i}: {{*k : 1}}\n" for i in range(50)),
+    "alias-key-budget.yaml": HEAD
+    + "x-k: &k "
+    + "k" * 1000
+    + "\nservices:\n"
+    + "".join(f"  s{i}: {{*k : 1}}\n" for i in range(3000)),
+    "version-float.yaml": "designlint: 1.0\nname: X\n",
+    "version-plus.yaml": "designlint: +1\nname: X\n",
+    "version-hex.yaml": "designlint: 0x1\nname: X\n",
+    "version-octal.yaml": "designlint: 0o1\nname: X\n",
+    "replicas-true.yaml": HEAD + "services:\n  a: {replicas: true}\n",
+    "cache-negative-entry-size.yaml": HEAD + "caches:\n  c: {keys: 10M, entry_size: -5 B}\n",
+    "cache-zero-node-memory.yaml": HEAD + "caches:\n  c: {keys: 10M, node_memory: 0 GB}\n",
+    "control-escapes.yaml": HEAD + 'services:\n  a: {calls: ["b\\0\\e[2J\\a"]}\n',
+    "fanout-target-queue.yaml": HEAD + "services:\n  fanout-service: {}\n"
+    "queues:\n  new-tweets: {consumers: {fanout-service: {idempotent: true}}}\n"
+    "fanout:\n  tweets:\n    source: new-tweets\n    worker: fanout-service\n"
+    "    target: new-tweets\n    strategy: push\n",
+    "bom-middle.yaml": HEAD + "descr\ufeffiption: joined files\n",
+    "ids-lookalike.yaml": HEAD + "services:\n  link-service: {}\n  Link-Service: {}\n"
+    "  link-servic\u0435: {}\n  caf\u00e9: {}\n  cafe\u0301: {}\n",
+    "quantity-overflow.yaml": HEAD
+    + "flows:\n  f:\n    path: [{component: a, budget: 1e300 years}]\n"
+    "services:\n  a: {}\n",
+    "quantity-underflow.yaml": HEAD + "estimates:\n  tiny: {value: 1e-300}\n",
+    "expr-underflow.yaml": HEAD + "estimates:\n  tiny: {value: 1e-20}\n  under: {expr: tiny^64}\n",
+    "expr-overflow.yaml": HEAD + "estimates:\n  big: {value: 1e20}\n  over: {expr: big^64}\n",
 }
 
 

@@ -167,7 +167,7 @@ def test_bad_baseline_is_exit_2(tmp_path):
     result = designlint("check", "--baseline", str(bad), str(design))
     assert result.returncode == 2 and f"{bad}:1:2:" in result.stderr
     missing = designlint("check", "--baseline", str(tmp_path / "nope.json"), str(design))
-    assert missing.returncode == 2 and "no such baseline" in missing.stderr
+    assert missing.returncode == 2 and "cannot read the baseline: no such file" in missing.stderr
 
 
 # -- jobs ---------------------------------------------------------------------------------

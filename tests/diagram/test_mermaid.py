@@ -112,3 +112,23 @@ def test_graphviz_reads_our_dot_with_exactly_our_nodes(name: str) -> None:
     assert not [el for el in svg.iter() if el.tag.endswith(("script", "foreignObject", "a"))]
     edges = [g for g in svg.iter(f"{ns}g") if g.get("class") == "edge"]
     assert len(edges) == len(plan.edges)
+
+
+def test_every_level_and_a_focus_parse_in_real_mermaid(tmp_path: Path) -> None:
+    """`--level context|containers` and `--focus` give plans Mermaid reads with our nodes."""
+    from designlint.diagram import levels
+
+    plans = [
+        planning.build(load(CASES[name]), level=level)
+        for name in sorted(CASES)
+        for level in levels.LEVELS
+    ]
+    plans.append(planning.build(load(CASES["twitter"]), focus="fanout-worker"))
+    files = []
+    for i, plan in enumerate(plans):
+        files.append(tmp_path / f"{i}.mmd")
+        files[-1].write_text(mermaid.render(plan), encoding="utf-8")
+    for plan, result in zip(plans, mermaid_parse(files), strict=True):
+        assert result["ok"], result.get("error")
+        assert set(result["vertices"]) == {n.id for n in plan.nodes}
+        assert [e[:2] for e in result["edges"]] == [[e.source, e.target] for e in plan.edges]

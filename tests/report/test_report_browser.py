@@ -62,11 +62,13 @@ def test_twitter_report_renders_in_chromium(tmp_path):
             assert _visible(browser, f"#phase-{phase} h2"), phase
         for section in ("#overall", "#capacity", "#latency", "#latency .bar .seg", "#scoring"):
             assert _visible(browser, section), section
-        fitted = browser.evaluate("document.querySelector('#diagram svg').clientWidth")
-        browser.evaluate("document.querySelector('label[for=zoom]').click()")
-        zoomed = browser.evaluate("document.querySelector('#diagram svg').clientWidth")
-        assert zoomed > fitted * 2, (fitted, zoomed)  # "Show at full size", without a script
-        browser.evaluate("document.querySelector('label[for=zoom]').click()")
+        widths = {}
+        for step in ("fit", "readable", "100", "150"):
+            browser.evaluate(f"document.querySelector('label[for=zoom-{step}]').click()")
+            widths[step] = browser.evaluate("document.querySelector('#diagram svg').clientWidth")
+        assert widths["fit"] < widths["readable"] < widths["100"] < widths["150"], widths
+        assert abs(widths["150"] - 2 * widths["readable"]) <= 2, widths  # 75% of natural size
+        browser.evaluate("document.querySelector('label[for=zoom-readable]').click()")
         text = browser.evaluate("document.body.innerText")
         assert "Twitter (home timeline)" in text
         assert "timeline_read_qps" in text
@@ -106,3 +108,35 @@ def test_hostile_names_render_as_text_without_csp(tmp_path):
         browser.open(page.as_uri())
         _hostile_checks(browser)
         assert browser.evaluate("document.querySelectorAll('#diagram svg').length") == 1
+
+
+# The smallest and the median rendered height (CSS px) of the diagram's text labels.
+LABEL_HEIGHTS = """
+(() => {
+  const hs = [...document.querySelectorAll('#diagram svg text')]
+    .filter(t => t.textContent.trim())
+    .map(t => t.getBoundingClientRect().height).sort((a, b) => a - b);
+  return [hs.length, hs[0], hs[Math.floor(hs.length / 2)]];
+})()
+"""
+
+
+@pytest.mark.parametrize("example", ["twitter.yaml", "common-mistakes.yaml"])
+def test_diagram_labels_are_readable_at_the_default_zoom(tmp_path, example):
+    """At 1280 px, with no script, the default zoom step draws every label 10 px high or more;
+    `Fit` (what the page showed before) is one click away, never larger than the default."""
+    page = _report(EXAMPLES / example, tmp_path / "report.html")
+    with Browser(CHROME) as browser:
+        browser.open(page.as_uri(), width=1280, height=900)
+        assert browser.evaluate("document.scripts.length") == 0
+        assert browser.evaluate("document.querySelector('#zoom-readable').checked") is True
+        count, smallest, median = browser.evaluate(LABEL_HEIGHTS)
+        assert count > 10 and smallest >= 10, (count, smallest, median)
+        pane = browser.evaluate(
+            "(() => { const d = document.querySelector('#diagram');"
+            " return [d.clientWidth, d.scrollWidth]; })()"
+        )
+        assert pane[0] <= 1280, pane  # the picture pans inside its pane, the page does not grow
+        browser.evaluate("document.querySelector('label[for=zoom-fit]').click()")
+        _, fit_smallest, _ = browser.evaluate(LABEL_HEIGHTS)
+        assert fit_smallest <= smallest

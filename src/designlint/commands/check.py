@@ -148,12 +148,12 @@ def command(
     files, errors = expand(paths) if stdin is None else ([stdin], [])
     if not files and not errors:  # e.g. a glob that matched only directories
         errors.append(f"{' '.join(paths)}: no design found")
-    for path in files:
+    for path in [*files, *([baseline_file] if baseline_file else [])]:
         protect(path)
+    settings = {path: resolver.for_file(path) for path in files}  # configs read: inputs too
     for target in [output, *(t for _, t in extra)]:
         if target:
             check_writable(target)  # refused before any work: an input, or no such directory
-    settings = {path: resolver.for_file(path) for path in files}
     rules = all_rules()
     _check_flag_selectors(flags, rules, [default, *settings.values()])
     texts: dict[str, str] = {}

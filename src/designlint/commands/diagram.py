@@ -13,6 +13,7 @@ import os
 
 import click
 
+from designlint.commands.params import FiniteFloat
 from designlint.errors import UsageError
 
 EXTRA_HINT = (
@@ -53,8 +54,23 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "
     "faded, changed ones outlined in purple.",
 )
 @click.option(
+    "--level",
+    type=click.Choice(["context", "containers", "full"]),
+    default="full",
+    show_default=True,
+    help="How much to draw: context (clients, the system as one box, external services; at "
+    "most 15 boxes), containers (every component and how they connect, no rates), full "
+    "(with flow rates and fan-out arithmetic).",
+)
+@click.option(
+    "--focus",
+    metavar="ID",
+    default=None,
+    help="Draw only the component ID (its key in the design) and its direct neighbours.",
+)
+@click.option(
     "--timeout",
-    type=click.FloatRange(min=1),
+    type=FiniteFloat(min=1),
     default=30.0,
     show_default=True,
     help="Seconds Graphviz may take before the render is abandoned.",
@@ -65,6 +81,8 @@ def command(
     highlight: bool | None,
     max_nodes: int | None,
     diff_base: str | None,
+    level: str,
+    focus: str | None,
     timeout: float,
 ) -> int:
     """Draw FILE's architecture: clients and edge, services with the stores they own, queues,
@@ -86,10 +104,9 @@ def command(
     if fmt not in ("dot", "mmd") and not _has_diagrams():
         raise UsageError(EXTRA_HINT.format(fmt=fmt.upper()))
     protect(file)
-    check_writable(output)  # the input by any name (hard links too), a missing directory
-
     # The findings `check` would report: the project's config (found upward) and suppressions.
     settings = config.Resolver({}).for_file(file)
+    check_writable(output)  # an input by any name (hard links too, the config), no directory
     text, _ = decode(read_bytes(file, settings.limits.max_bytes))
     source = load_text(text, settings.limits) if text is not None else None
     design = None
@@ -109,12 +126,18 @@ def command(
         highlight = bool(shown)
     if max_nodes is None:
         max_nodes = planning.MAX_NODES if fmt in ("dot", "mmd") else planning.IMAGE_MAX_NODES
-    plan = planning.build(design, shown if highlight else (), max_nodes=max_nodes)
+    if focus is not None:
+        _check_focus(focus, level, design)
+    plan = planning.build(
+        design, shown if highlight else (), max_nodes=max_nodes, level=level, focus=focus
+    )
     if diff_base is not None:
         from designlint.diagram import changes
 
         base = _base_design(diff_base, file, settings)
-        before = planning.build(base, max_nodes=max_nodes) if base is not None else None
+        before = None
+        if base is not None and (focus is None or focus in base.components):
+            before = planning.build(base, max_nodes=max_nodes, level=level, focus=focus)
         empty = planning.Plan(plan.title, (), (), ())
         plan = changes.mark(
             plan, before or empty, changes.changed_components(base, design) if base else set()
@@ -187,3 +210,17 @@ def _has_diagrams() -> bool:
         return importlib.util.find_spec("diagrams") is not None
     except (ImportError, ValueError):  # a module set to None in sys.modules, a broken install
         return False
+
+
+def _check_focus(focus: str, level: str, design) -> None:
+    """`--focus` names a component of the design, and draws components (not the context)."""
+    import difflib
+
+    if level == "context":
+        raise UsageError(
+            "--focus draws components and their neighbours; use it with --level containers or full"
+        )
+    if focus not in design.components:
+        close = difflib.get_close_matches(focus, list(design.components), n=3)
+        hint = f"; did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
+        raise UsageError(f"--focus: the design has no component `{focus}`{hint}")

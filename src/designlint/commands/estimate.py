@@ -19,6 +19,7 @@ from typing import Any
 
 import click
 
+from designlint.commands.params import FiniteFloat
 from designlint.errors import InputError
 
 BAD_VERDICTS = ("mismatch", "unit-mismatch", "error")
@@ -38,7 +39,7 @@ BAD_VERDICTS = ("mismatch", "unit-mismatch", "error")
 )
 @click.option(
     "--tolerance",
-    type=click.FloatRange(min=0),
+    type=FiniteFloat(min=0),
     default=10.0,
     show_default=True,
     help="Allowed gap between declared and computed values, in percent.",
@@ -56,7 +57,7 @@ def command(fmt: str, file: str, overrides: tuple[str, ...], tolerance: float) -
     report = build(design, source, _parse_overrides(overrides), tolerance / 100)
     report["file"] = file
     if fmt == "json":
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_json_safe(report), indent=2, ensure_ascii=False, allow_nan=False))
     else:
         click.echo(render(report), nl=False)
     return 1 if report["mismatch"] else 0
@@ -101,7 +102,7 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
                 "declared": row.declared.text if row.declared else None,
                 "value": row.shown if row.value is not None else None,
                 "verdict": verdict,
-                "deviation": row.deviation,
+                "deviation": _finite(row.deviation),  # JSON has no Infinity: null
                 "error": row.error,
                 "overridden": row.overridden,
                 "what_if": row.stale,
@@ -149,6 +150,23 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
     }
 
 
+def _json_safe(value: Any) -> Any:
+    """The report with every NaN or infinity as null: `Infinity` is not JSON (jq refuses it)."""
+    if isinstance(value, float):
+        return _finite(value)
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def _finite(x: float | None) -> float | None:
+    import math
+
+    return x if x is not None and math.isfinite(x) else None
+
+
 def _base(q: Any) -> dict | None:
     if q is None:
         return None
@@ -173,8 +191,10 @@ def _availability_verdict(a: Any) -> str:
 
 
 def _clean(text: Any, width: int | None = None) -> str:
+    from designlint.visible import visible
+
     text = "-" if text is None else str(text)
-    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    text = visible(text)
     if width and len(text) > width:
         text = text[: width - 1] + "…"
     return text
@@ -190,6 +210,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 def render(report: dict) -> str:
     """The report as terminal text."""
+    from designlint.numbers import unitfmt as fmt
+
     out = [f"{_clean(report['file'])}: estimates (tolerance {report['tolerance'] * 100:g}%)"]
     if report["overrides"]:
         sets = ", ".join(f"{k}={v}" for k, v in report["overrides"].items())
@@ -200,7 +222,7 @@ def render(report: dict) -> str:
         for r in report["estimates"]:
             verdict = r["verdict"]
             if verdict in ("ok", "mismatch") and r["deviation"] is not None:
-                verdict += f" ({r['deviation'] * 100:,.1f}% off)".replace(".0%", "%")
+                verdict += f" ({fmt.off(r['deviation'])})"
             if r["what_if"]:
                 verdict += " [what-if]"
             rows.append(

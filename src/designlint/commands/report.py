@@ -17,6 +17,7 @@ import os
 
 import click
 
+from designlint.commands.params import FiniteFloat
 from designlint.errors import UsageError
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
@@ -33,7 +34,7 @@ SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=1),
+    type=FiniteFloat(min=1),
     default=30.0,
     show_default=True,
     help="Seconds Graphviz may take to draw the HTML report's diagram before it is left out.",

@@ -45,11 +45,19 @@ def discover(directory: str) -> str | None:
 
 
 def _has_table(path: str) -> bool:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return re.search(r"^\s*\[\s*tool\.designlint\b", handle.read(), re.M) is not None
+    """Whether a pyproject.toml configures designlint: `[tool.designlint]`, or the
+    `[[tool.designlint]]` mistake, which `load` then reports rather than passing over it."""
+    from designlint.reading.files import CONFIG_MAX_BYTES
+
+    try:  # `discover` has checked that it is a regular file; a bigger one is refused by `load`
+        with open(path, "rb") as handle:
+            head = handle.read(CONFIG_MAX_BYTES + 1).decode("utf-8", "replace")
     except OSError:
         return False
+    return _TABLE.search(head) is not None
+
+
+_TABLE = re.compile(r"^\s*\[\[?\s*tool\s*\.\s*designlint\b", re.M)
 
 
 def display(path: str) -> str:
@@ -65,23 +73,27 @@ def load(path: str, plugins: bool = True) -> Settings:
 
 
 def read(path: str) -> tuple[dict, Locate]:
-    """One config file as plain data and a function from key paths to spans."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"{display(path)}: cannot read the config ({exc.strerror or exc})"
-        ) from exc
+    """One config file as plain data and a function from key paths to spans, read through the
+    one reader of designlint's files (regular files only, a size cap, located decode errors,
+    bounded nesting and numbers; NaN and infinity refused)."""
+    from designlint.reading.files import unfit_value
+
     if os.path.basename(path) == "pyproject.toml" or path.endswith(".toml"):
-        return _read_toml(path, text)
-    return _read_yaml(path, text)
+        data, locate = _read_toml(path)
+    else:
+        data, locate = _read_yaml(path)
+    unfit = unfit_value(data)
+    if unfit is not None:
+        span = locate(unfit[0])
+        raise ConfigError(f"{display(path)}:{span.line}:{span.column}: {unfit[1]}")
+    return data, locate
 
 
-def _read_yaml(path: str, text: str):
+def _read_yaml(path: str):
+    from designlint.reading.files import CONFIG_MAX_BYTES, read_text
     from designlint.reading.source import load_text
 
-    source = load_text(text)
+    source = load_text(read_text(path, CONFIG_MAX_BYTES, "config", display(path)))
     for _code, violation in source.problems:
         span = violation.span or source.smap.locate(violation.path)
         raise ConfigError(f"{display(path)}:{span.line}:{span.column}: {violation.message}")
@@ -95,25 +107,24 @@ def _read_yaml(path: str, text: str):
     return data, locate
 
 
-def _read_toml(path: str, text: str):
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"at line (\d+), column (\d+)", str(exc))
-        where = f"{m.group(1)}:{m.group(2)}" if m else "1:1"
-        reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        raise ConfigError(f"{display(path)}:{where}: {reason}") from exc
-    table = data.get("tool", {}).get("designlint")
+def _read_toml(path: str):
+    from designlint.reading.files import CONFIG_MAX_BYTES, read_toml
+
+    data, text = read_toml(path, CONFIG_MAX_BYTES, "config", display(path))
+    lines = text.splitlines()
+    tool = data.get("tool")
+    table = tool.get("designlint") if isinstance(tool, dict) else None
+    if isinstance(table, list):  # `[[tool.designlint]]`: an array of tables
+        line = next((n for n, t in enumerate(lines, 1) if _ARRAY_HEADER.match(t)), 1)
+        raise ConfigError(
+            f"{display(path)}:{line}:1: `tool.designlint` is an array of tables "
+            "(`[[tool.designlint]]`); write one table, `[tool.designlint]`"
+        )
     if not isinstance(table, dict):
         raise ConfigError(
             f"{display(path)}:1:1: no [tool.designlint] table; add one, or name a "
             ".designlint.yaml instead"
         )
-    lines = text.splitlines()
 
     def locate(loc: tuple, key: bool = False) -> Span:
         return _toml_span(lines, tuple(str(p) for p in loc))
@@ -121,6 +132,7 @@ def _read_toml(path: str, text: str):
     return table, locate
 
 
+_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*tool\s*\.\s*designlint\s*\]\]")
 _HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[\w.-]+)\s*=""")
 

@@ -17,6 +17,7 @@ SHAPES = {
     "datastores": "cylinder",
     "caches": "box3d",
     "queues": "cds",
+    "system": "box3d",
 }
 FONT = "Helvetica"
 
@@ -32,12 +33,8 @@ def _attrs(pairs: dict[str, str]) -> str:
     return ", ".join(f"{k}={quote(v)}" for k, v in pairs.items())
 
 
-def node_label(node: PlanNode) -> str:
-    return f"{node.label}\n{node.detail}" if node.detail else node.label
-
-
-def _node(node: PlanNode, indent: str) -> str:
-    attrs = {"label": node_label(node), "shape": SHAPES.get(node.section, "box")}
+def _node(node: PlanNode, indent: str, named: bool = True) -> str:
+    attrs = {"label": node.text(named), "shape": SHAPES.get(node.section, "box")}
     if node.section == "services":
         attrs["style"] = "rounded"
     if node.severity in SEVERITY_COLORS:
@@ -54,7 +51,9 @@ def _cluster(plan: Plan, cluster: PlanCluster, by_id: dict[str, PlanNode], depth
     lines.append(f'{pad}  style="rounded,dashed"; color="#AEB6BE";')
     for sub in cluster.clusters:
         lines += _cluster(plan, sub, by_id, depth + 1)
-    lines += [_node(by_id[n], pad + "  ") for n in cluster.nodes if n in by_id]
+    lines += [
+        _node(by_id[n], pad + "  ", not cluster.names(n)) for n in cluster.nodes if n in by_id
+    ]
     lines.append(f"{pad}}}")
     return lines
 

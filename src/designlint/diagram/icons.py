@@ -70,6 +70,7 @@ SECTION_ICONS = {
     "datastores": "generic.storage.Storage",
     "caches": "aws.database.ElasticacheCacheNode",
     "queues": "aws.integration.SimpleQueueServiceSqsQueue",
+    "system": "generic.place.Datacenter",
 }
 FALLBACK_ICON = "generic.blank.Blank"
 

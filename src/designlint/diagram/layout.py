@@ -43,10 +43,10 @@ def clusters(
         for item in items:
             if isinstance(item, str) and item.startswith("tier:"):
                 suffix = "_" + slug("_".join(key)) if key else ""
+                sections = {n.section for n in nodes if n.id in tiers[key]}
+                words = "clients and edge" if len(sections) > 1 else sections.pop()
                 resolved.append(
-                    PlanCluster(
-                        f"cluster_edge{suffix}", "clients and edge", "edge", tuple(tiers[key])
-                    )
+                    PlanCluster(f"cluster_edge{suffix}", words, "edge", tuple(tiers[key]))
                 )
             else:
                 resolved.append(item)
@@ -67,6 +67,8 @@ def clusters(
 
 
 def _regions(design: Design, node: PlanNode) -> tuple[str, ...]:
+    if node.path[1] not in design.components:
+        return ()  # the context level's system box or `N more` boxes: no one region
     comp = design.components[node.path[1]][1]
     return tuple(dict.fromkeys(getattr(comp, "regions", None) or ()))
 

@@ -33,10 +33,9 @@ def text(value: str) -> str:
     return "<br>".join(_UNSAFE.sub(lambda m: f"#{ord(m.group())};", line) for line in lines)
 
 
-def _node(node: PlanNode, indent: str) -> str:
+def _node(node: PlanNode, indent: str, named: bool = True) -> str:
     left, right = SHAPES.get(node.section, ("[", "]"))
-    label = f"{node.label}\n{node.detail}" if node.detail else node.label
-    return f'{indent}{node.id}{left}"{text(label)}"{right}'
+    return f'{indent}{node.id}{left}"{text(node.text(named))}"{right}'
 
 
 def _cluster(cluster: PlanCluster, by_id: dict[str, PlanNode], depth: int) -> list[str]:
@@ -44,7 +43,9 @@ def _cluster(cluster: PlanCluster, by_id: dict[str, PlanNode], depth: int) -> li
     lines = [f'{pad}subgraph {cluster.id}["{text(cluster.label)}"]']
     for sub in cluster.clusters:
         lines += _cluster(sub, by_id, depth + 1)
-    lines += [_node(by_id[n], pad + "  ") for n in cluster.nodes if n in by_id]
+    lines += [
+        _node(by_id[n], pad + "  ", not cluster.names(n)) for n in cluster.nodes if n in by_id
+    ]
     lines.append(f"{pad}end")
     return lines
 

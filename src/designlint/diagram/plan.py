@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from designlint.diagram import layout, paths
+from designlint.diagram import layout, levels, paths
 from designlint.diagram.records import (
     IMAGE_MAX_NODES,
     MAX_EDGES,
@@ -46,8 +46,17 @@ __all__ = [
 ]
 
 
-def build(design: Design, findings: Iterable[Finding] = (), max_nodes: int = MAX_NODES) -> Plan:
-    """The plan of a valid design; `findings` (optional) colour the components they are about."""
+def build(
+    design: Design,
+    findings: Iterable[Finding] = (),
+    max_nodes: int = MAX_NODES,
+    level: str = "full",
+    focus: str | None = None,
+) -> Plan:
+    """The plan of a valid design; `findings` (optional) colour the components they are about.
+
+    `level` is one of levels.LEVELS; `focus`, a component id of the design, keeps only it and
+    its neighbours (the caller checks that the id exists)."""
     node_of = node_ids(design)
     nodes = [_node(node_of[cid], sec, cid, comp) for cid, (sec, comp) in design.components.items()]
     severities = paths.severities(design, findings)
@@ -56,11 +65,20 @@ def build(design: Design, findings: Iterable[Finding] = (), max_nodes: int = MAX
     owner = paths.owners(design)
     notes = _notes(design)
     omitted: list[str] = []
+    if focus is not None:
+        nodes, edges = levels.focus(nodes, edges, node_of[focus])
+        notes += (f"focus: {clean(focus)} and its {len(nodes) - 1} neighbours",)
+    if level == "context":
+        nodes, edges, folded = levels.context(design.name, nodes, edges)
+        omitted += folded
+        owner = {}
     if len(nodes) > max_nodes:
         nodes, edges, owner, omitted = layout.collapse(nodes, edges, owner, node_of, max_nodes)
     if len(edges) > MAX_EDGES:
         edges, note = layout.cap_edges(edges, MAX_EDGES)
         omitted.append(note)
+    if level == "containers":
+        edges = levels.brief(edges)
     clusters = layout.clusters(design, nodes, owner, node_of)
     counts: dict[str, int] = {}
     for n in nodes:
@@ -72,7 +90,7 @@ def build(design: Design, findings: Iterable[Finding] = (), max_nodes: int = MAX
         clusters=clusters,
         edges=tuple(edges),
         flows=tuple(clean(f) for f in design.flows),
-        notes=notes,
+        notes=tuple(notes),
         omitted=tuple(omitted),
         highlight=dict(sorted(counts.items())),
     )

@@ -54,6 +54,12 @@ class PlanNode:
     detail: str = ""
     severity: str | None = None
 
+    def text(self, named: bool = True) -> str:
+        """Name over detail; only the detail when the cluster around it says the name."""
+        if not named and self.detail:
+            return self.detail
+        return f"{self.label}\n{self.detail}" if self.detail else self.label
+
 
 @dataclass(frozen=True)
 class PlanCluster:
@@ -65,16 +71,22 @@ class PlanCluster:
     nodes: tuple[str, ...] = ()
     clusters: tuple[PlanCluster, ...] = ()
 
+    def names(self, node_id: str) -> bool:
+        """Whether this cluster's label is the node's name (a service's own cluster)."""
+        return self.kind == "service" and self.nodes[:1] == (node_id,)
+
 
 @dataclass(frozen=True)
 class PlanEdge:
-    """A typed arrow; `flows` lists (flow id, rate text or "") of the flows that travel it."""
+    """A typed arrow; `flows` lists (flow id, rate text or "") of the flows that travel it.
+    A `brief` edge says only its first words (no rates): the flows still colour it."""
 
     source: str
     target: str
     kind: str
     label: str = ""
     flows: tuple[tuple[str, str], ...] = ()
+    brief: bool = False
 
     @property
     def style(self) -> str:
@@ -82,6 +94,8 @@ class PlanEdge:
 
     def text(self) -> str:
         """The full edge label: its own words, then one `flow rate` line per flow."""
+        if self.brief:
+            return self.label.split("\n", 1)[0]
         lines = [self.label] if self.label else []
         lines += [f"{flow} {rate}".strip() for flow, rate in self.flows]
         return "\n".join(lines)

@@ -5,6 +5,8 @@ rendering it is ours, not `diagrams`'s: its `with` block would run `dot` with no
 into the working directory and open a viewer. Here `dot` runs under a timeout into a temporary
 directory beside the output, SVG icons are embedded as data URIs (diagrams links them by absolute
 path, which breaks on any other machine), and the result is moved into place atomically.
+Nodes are HTML-like labels from labels.py (icon over text, sized by Graphviz around both), not
+`diagrams`' fixed-size icon boxes, whose long names ran over their box.
 """
 
 from __future__ import annotations
@@ -15,32 +17,25 @@ import importlib
 import os
 import re
 import shutil
-import subprocess
 import tempfile
-from dataclasses import replace
 
+import diagrams
 import graphviz
 from diagrams import Cluster, Diagram, Edge, Node, setdiagram
 
-from designlint.diagram import changes
+from designlint.diagram import changes, labels, shape
+from designlint.diagram.graphviz_run import Budget, find_dot
 from designlint.diagram.icons import icon_name
-from designlint.diagram.records import (
-    SEVERITY_COLORS,
-    Plan,
-    PlanCluster,
-    PlanEdge,
-    PlanNode,
-)
+from designlint.diagram.records import Plan, PlanCluster, PlanNode
+from designlint.diagram.shape import Shape
 from designlint.errors import InputError, RenderError
 
 FORMATS = ("png", "svg", "pdf")
 TIMEOUT = 30.0
-# Orthogonal edges hang Graphviz on large graphs (84 s at 300 nodes, docs/loading.md) and
-# misplace edge labels: only tiny unlabelled designs get them, everything else splines. Icon
-# nodes are big, so dot's layout costs ~4 CPU-s at 120 of them (more on a loaded machine):
-# images keep at most records.IMAGE_MAX_NODES, the rest folded or left out with a note
-# (docs/diagrams.md).
-ORTHO_LIMIT = 12
+# Splines always: orthogonal edges hang Graphviz on large graphs (84 s at 300 nodes) and misplace
+# edge labels. Icon nodes are big, so dot's layout costs ~4 CPU-s at 120 of them (more on a
+# loaded machine): images keep at most records.IMAGE_MAX_NODES, the rest folded or left out with
+# a note (docs/diagrams.md). Past SPLINE_LIMIT nodes the spacing tightens.
 SPLINE_LIMIT = 40
 
 
@@ -61,20 +56,36 @@ class _Unrendered(Diagram):
         setdiagram(None)
 
 
-def source(plan: Plan) -> tuple[str, set[str]]:
-    """The Graphviz source `diagrams` builds for the plan, and the icon files it references."""
+def source(plan: Plan, budget: Budget | None = None) -> tuple[str, set[str]]:
+    """The Graphviz source `diagrams` builds for the plan, and the icon files it references.
+
+    Its shape is shape.py's choice: the first layout, or, off the aspect aim, the best of a few
+    more, each measured by Graphviz within `budget` (by default TIMEOUT; without Graphviz on
+    PATH nothing is measured)."""
+    icons: set[str] = set()
+    if budget is None and shutil.which("dot") is not None:
+        budget = Budget(TIMEOUT, len(plan.nodes))
+
+    def draw(candidate: Shape) -> str:
+        text, used = _source(plan, candidate)
+        icons.update(used)
+        return text
+
+    start = shape.first(plan, len(plan.nodes) > SPLINE_LIMIT)
+    return shape.choose(plan, start, draw, budget), icons
+
+
+def _source(plan: Plan, candidate: Shape) -> tuple[str, set[str]]:
     many = len(plan.nodes) > SPLINE_LIMIT
-    labelled = any(e.text() for e in plan.edges)
-    splines = "ortho" if len(plan.nodes) <= ORTHO_LIMIT and not labelled else "spline"
-    title = "\n".join((plan.title, *plan.notes, *plan.omitted))
+    ranking = shape.Ranking(plan, candidate)
     graph_attr = {
-        "label": _text(title),
+        "label": labels.title(plan),
         "labelloc": "t",
-        "fontsize": "20",
-        "pad": "0.4",
-        "splines": splines,
-        "nodesep": "0.5" if many else "0.7",
-        "ranksep": "0.9" if many else "1.3",
+        "labeljust": "l",
+        "pad": "0.3",
+        "splines": "spline",
+        "nodesep": "0.35" if many else "0.45",
+        "ranksep": f"{candidate.ranksep:g}",
         "newrank": "true",
     }
     with _Unrendered(
@@ -83,29 +94,25 @@ def source(plan: Plan) -> tuple[str, set[str]]:
         by_id = {n.id: n for n in plan.nodes}
         icons: set[str] = set()
         for cluster in plan.clusters:
-            _cluster(cluster, by_id, icons)
+            _cluster(cluster, by_id, icons, ranking)
         for node in plan.loose_nodes():
             _node(node, icons)
         nodes = {n.id: _Ref(n.id) for n in plan.nodes}
-        on_flow = {end for e in plan.edges if e.flows for end in (e.source, e.target)}
-        for edge in plan.edges:
-            attrs = {"color": plan.edge_color(edge), "style": edge.style}
+        for index, edge in enumerate(plan.edges):
+            attrs = {"color": plan.edge_color(edge), "style": edge.style, "fontsize": "11"}
             if edge.style == "bold":
                 attrs["penwidth"] = "2.5"
-            if edge.flows:
-                attrs["weight"] = "4"  # keep the flows' paths straight and short
-            elif edge.target in on_flow:
-                attrs["constraint"] = "false"  # a side call must not push a flow's hop away
-            attrs = changes.dot_edge(edge, attrs)
-            label = edge.text()
-            attrs["fontsize"] = "11"
-            diagram.connect(
-                nodes[edge.source],
-                nodes[edge.target],
-                Edge(forward=True, label=_text(label) if label else "", **attrs),
-            )
-        if plan.highlight or plan.flows or changes.present(plan):
-            _legend(plan)
+            attrs.update(ranking.attrs(index, edge))
+            attrs = changes.dot_edge(edge, attrs)  # `diagram --diff`: added bold, removed dashed
+            label = _text(edge.text()) if edge.text() else ""
+            if ranking.within_column(edge):
+                way = Edge(reverse=True, label=label, **attrs)
+                diagram.connect(nodes[edge.target], nodes[edge.source], way)
+            else:
+                way = Edge(forward=True, label=label, **attrs)
+                diagram.connect(nodes[edge.source], nodes[edge.target], way)
+        for anchor, nid, minlen in ranking.anchors():
+            diagram.connect(nodes[anchor], nodes[nid], Edge(style="invis", minlen=minlen))
         return diagram.dot.source, icons
 
 
@@ -116,84 +123,45 @@ class _Ref:
         self.nodeid = nodeid
 
 
-def _cluster(cluster: PlanCluster, by_id: dict[str, PlanNode], icons: set[str]) -> None:
-    attrs = {"label": _text(cluster.label), "fontsize": "13"}
+def _cluster(
+    cluster: PlanCluster, by_id: dict[str, PlanNode], icons: set[str], ranking: shape.Ranking
+) -> None:
+    attrs = {"label": _text("\n".join(labels.wrap(cluster.label, 32))), "fontsize": "13"}
     if cluster.kind == "region":
         attrs["style"] = "dashed"
+    if ranking.is_column(cluster):
+        attrs["rank"] = "same"
     with Cluster(cluster.id, graph_attr=attrs):
         for sub in cluster.clusters:
-            _cluster(sub, by_id, icons)
+            _cluster(sub, by_id, icons, ranking)
         for nid in cluster.nodes:
             if nid in by_id:
-                _node(by_id[nid], icons)
+                # A service's own cluster says its name: its node says only kind and replicas.
+                _node(by_id[nid], icons, not cluster.names(nid))
 
 
-def _node(node: PlanNode, icons: set[str]) -> None:
-    box = changes.cluster_attrs(node)
-    if box is not None:  # `diagram --diff`: a coloured or dashed box around the icon
-        with Cluster(f"change_{node.id}", graph_attr=box):
-            return _node(replace(node, change=None), icons)
-    label = f"{node.label}\n{node.detail}" if node.detail else node.label
-    # diagrams pads the height per real newline; our lines are DOT `\n`, so pad here.
-    attrs = {"height": f"{1.9 + 0.4 * label.count(chr(10)):.1f}"}
-    if node.severity not in SEVERITY_COLORS:
-        _icon(node, label, attrs, icons)
-        return
-    # A highlighted component sits in a coloured box of its own: a cluster grows around the
-    # icon and its label, where a filled node shape would squeeze or cover them.
-    line, fill = SEVERITY_COLORS[node.severity]
-    box = {"label": "", "style": "rounded,filled", "fillcolor": fill, "pencolor": line}
-    box["penwidth"] = "3"
-    with Cluster(f"hl_{node.id}", graph_attr=box):
-        _icon(node, label, {**attrs, "fontcolor": line}, icons)
+def _node(node: PlanNode, icons: set[str], named: bool = True) -> None:
+    icon = icon_path(icon_name(node))
+    icons.add(icon)
+    Node(labels.node(node, icon, named), nodeid=node.id, **NODE_ATTRS)
 
 
-def _icon(node: PlanNode, label: str, attrs: dict[str, str], icons: set[str]) -> None:
-    made = _icon_class(icon_name(node))(_text(label), nodeid=node.id, **attrs)
-    icons.add(made._load_icon())
+# An HTML-like label is the whole node: Graphviz sizes it around the icon and the text.
+NODE_ATTRS = {
+    "shape": "plain",
+    "style": "",
+    "fixedsize": "false",
+    "width": "0",
+    "height": "0",
+    "margin": "0",
+}
 
 
-def _legend(plan: Plan) -> None:
-    with Cluster("cluster_legend", graph_attr={"label": "legend", "style": "dashed"}):
-        for i, flow in enumerate(plan.flows):
-            color = plan.edge_color(PlanEdge("", "", "call", "", ((flow, ""),)))
-            _legend_node(
-                f"flow {flow}",
-                f"legend_flow_{i}",
-                "1.8",
-                style="rounded",
-                color=color,
-                fontcolor=color,
-                penwidth="2",
-            )
-        for kind in changes.present(plan):
-            _legend_node(
-                changes.WORDS[kind], f"legend_change_{kind}", "1.8", **changes.legend_style(kind)
-            )
-        for level, count in plan.highlight.items():
-            line, fill = SEVERITY_COLORS[level]
-            _legend_node(
-                f"{level} ({count})",
-                f"legend_{level}",
-                "1.6",
-                style="rounded,filled",
-                color=line,
-                fillcolor=fill,
-                penwidth="3",
-            )
-
-
-def _legend_node(label: str, nodeid: str, width: str, **style: str) -> None:
-    """A legend entry: a labelled box; only its colours and width differ between entries."""
-    Node(
-        _text(label),
-        nodeid=nodeid,
-        shape="box",
-        width=width,
-        height="0.5",
-        fixedsize="false",
-        labelloc="c",
-        **style,
+def icon_path(name: str) -> str:
+    """The PNG file of a `diagrams` icon class, where `diagrams` itself would look for it."""
+    cls = _icon_class(name)
+    return os.path.join(
+        os.path.dirname(os.path.dirname(diagrams.__file__)), cls._icon_dir, cls._icon
     )
 
 
@@ -201,13 +169,9 @@ def render(plan: Plan, out: str, fmt: str, timeout: float = TIMEOUT) -> bytes:
     """Run `dot` under `timeout` seconds in a temporary directory beside `out`; the bytes."""
     if fmt not in FORMATS:
         raise RenderError(f"{out}: cannot render `{fmt}`; use one of {', '.join(FORMATS)}")
-    exe = shutil.which("dot")
-    if exe is None:
-        raise RenderError(
-            "Graphviz is not installed (`dot` is not on PATH): install it, e.g. "
-            "`sudo apt-get install graphviz`, or write .dot or .mmd, which need no Graphviz"
-        )
-    text, icons = source(plan)
+    find_dot()
+    budget = Budget(timeout, len(plan.nodes))
+    text, icons = source(plan, budget)
     directory = os.path.dirname(os.path.abspath(out))
     try:
         workdir = tempfile.TemporaryDirectory(prefix=".designlint-", dir=directory)
@@ -215,22 +179,7 @@ def render(plan: Plan, out: str, fmt: str, timeout: float = TIMEOUT) -> bytes:
         raise InputError(f"{out}: cannot write in {directory} ({exc.strerror or exc})") from exc
     with workdir as tmp:
         target = os.path.join(tmp, f"diagram.{fmt}")
-        try:
-            done = subprocess.run(
-                [exe, f"-T{fmt}", "-o", target],
-                input=text.encode("utf-8"),
-                capture_output=True,
-                timeout=timeout,
-                cwd=tmp,
-                check=False,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise RenderError(
-                f"Graphviz did not finish within {timeout:g} s for {len(plan.nodes)} components; "
-                "write .dot or .mmd instead, or raise --timeout"
-            ) from exc
-        except OSError as exc:
-            raise RenderError(f"cannot run Graphviz `dot`: {exc.strerror or exc}") from exc
+        done = budget.run([f"-T{fmt}", "-o", target], text, cwd=tmp)
         if done.returncode != 0 or not os.path.exists(target):
             why = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise RenderError(f"Graphviz failed: {why[-1] if why else f'exit {done.returncode}'}")

@@ -3,7 +3,8 @@
 `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE::message (rule-name)`; warnings
 become `::warning`, info `::notice`. Escaping follows GitHub's toolkit (`@actions/core`):
 `%`, CR and LF in the message; additionally `:` and `,` in property values. Stdout carries the
-commands only: the CLI prints the summary sentence on stderr.
+commands only: the CLI prints the summary sentence on stderr. Other control
+characters (NUL, ESC, BEL) are written as escapes first (`designlint.visible`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import os
 from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
+from designlint.visible import visible
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
+    text = visible(text, keep="\r\n")  # a NUL or ESC must not cut or repaint the log line
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
 from designlint.formats.summary import breakdown, files_phrase, findings_phrase, sentence
+from designlint.visible import visible
 
 MAX_ROWS = 500
 _ICON = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
@@ -34,7 +35,7 @@ def escape(text: str) -> str:
     gets a zero-width space after it, as GitHub mentions are found in the rendered text.
     Inside code spans the text is literal; only `|` is escaped, which GFM tables require.
     """
-    text = " ".join(str(text).split())  # no newlines: one finding, one row
+    text = visible(" ".join(str(text).split()))  # one row; no NUL, ESC or BEL
     out: list[str] = []
     pos = 0
     for start, end, inner_start, inner_end in code_spans(text):

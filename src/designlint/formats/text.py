@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from designlint.findings import Finding, Severity
 from designlint.formats.summary import sentence
+from designlint.visible import visible
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -17,7 +18,7 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 def _clean(text: str) -> str:
     """Keep one finding on one line whatever the design's names contain."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return visible(text)
 
 
 def render(findings: Sequence[Finding], files: int, options: dict | None = None) -> str:

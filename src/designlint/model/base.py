@@ -10,6 +10,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -81,6 +82,25 @@ Quantity = Annotated[
         }
     ),
 ]
+
+
+def not_boolean(value: Any) -> Any:
+    """For whole-number fields: pydantic reads `true` as 1, which no one means by it."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a whole number, not a boolean")
+    return value
+
+
+def sized(value: Any, info: ValidationInfo) -> Any:
+    """For sizes and memory: an entry cannot be negative and a node needs some memory."""
+    base = getattr(value, "base", None)
+    if isinstance(base, float) and (base < 0 or (base == 0 and info.field_name == "node_memory")):
+        least = "more than 0" if info.field_name == "node_memory" else "0 or more"
+        raise PydanticCustomError(
+            "bad_quantity", "`{text}` must be {least}", {"text": value.text, "least": least}
+        )
+    return value
+
 
 # A field that accepts one id or a list of ids (`owner: a` or `owner: [a, b]`).
 IdList = list[Id]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, field_validator
 
-from designlint.model.base import Id, Model, Quantity
+from designlint.model.base import Id, Model, Quantity, not_boolean, sized
 from designlint.model.requirements import ConsistencyModel
 
 
@@ -25,6 +25,8 @@ class Component(Model):
     serves: list[Id] = Field(
         default_factory=list, description="Functional requirements this component serves."
     )
+
+    _whole = field_validator("replicas", mode="before")(not_boolean)
 
 
 class Client(Component):
@@ -61,6 +63,8 @@ class Pagination(Model):
     limit_param: str | None = Field(None, description="The request parameter for page size.")
     max_limit: int | None = Field(None, ge=1, description="The largest page size accepted.")
     default_limit: int | None = Field(None, ge=1, description="Page size when none is given.")
+
+    _whole = field_validator("max_limit", "default_limit", mode="before")(not_boolean)
 
 
 class Body(Model):
@@ -195,6 +199,8 @@ class Query(Model):
     description: str | None = Field(None, description="Free text, e.g. the SQL.")
     rate: Quantity | None = Field(None, description="How often it runs (`12k/s`).")
 
+    _whole = field_validator("limit", mode="before")(not_boolean)
+
 
 class Sharding(Model):
     """How a store is partitioned."""
@@ -204,6 +210,8 @@ class Sharding(Model):
         None, description="How keys map to shards."
     )
     shards: int | None = Field(None, ge=1, description="Number of shards or nodes.")
+
+    _whole = field_validator("shards", mode="before")(not_boolean)
 
 
 class Datastore(Component):
@@ -264,6 +272,9 @@ class Cache(Component):
     )
     nodes: int | None = Field(None, ge=1, description="Number of nodes when clustered.")
 
+    _sizes = field_validator("entry_size", "node_memory")(sized)
+    _whole_cache = field_validator("max_length", "nodes", mode="before")(not_boolean)
+
 
 class Consumer(Model):
     """A service consuming a queue."""
@@ -315,3 +326,5 @@ class Fanout(Model):
         None, description="The estimate of peak writes feeding the fan-out (e.g. peak_write_qps)."
     )
     description: str | None = Field(None, description="Free text.")
+
+    _whole = field_validator("batch_size", mode="before")(not_boolean)

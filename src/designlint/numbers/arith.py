@@ -2,18 +2,18 @@
 
 The postfix program from designlint.numbers.expr runs on a value stack of pint quantities (see
 designlint.numbers.units), so nothing recurses however long the expression. Every limit that keeps
-hostile input cheap and finite lives here: literals and intermediate results must be finite
-and at most 1e100 in magnitude, exponents must be plain numbers of at most 64 (whole when the
-base has a unit), division by zero is caught before pint sees it, and adding a size to a
-duration is refused with both dimensions named. Failures raise EvalError, whose message is the
-DL203 finding; nothing here ever runs user text as code.
+hostile input cheap and finite lives here: literals and intermediate results must be 0 or
+between 1e-100 and 1e100 in magnitude (beyond, they overflow or underflow), exponents must be
+plain numbers of at most 64 (whole when the base has a unit), division by zero is caught
+before pint sees it, and adding a size to a duration is refused with both dimensions named.
+Failures raise EvalError, whose message is the DL203 finding; nothing here ever runs user text
+as code.
 """
 
 from __future__ import annotations
 
-import difflib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +23,7 @@ from designlint.numbers import unitfmt as fmt
 from designlint.numbers import units
 
 MAX_MAGNITUDE = 1e100
+MIN_MAGNITUDE = 1e-100  # below it a ratio to another value overflows (or becomes 0 / 0)
 MAX_EXPONENT = 64
 
 # name -> (value, how to show it) for an estimate, None when no estimate has that name.
@@ -37,8 +38,29 @@ class Missing(Exception):
     """A name whose estimate has no value because it failed elsewhere (reported there)."""
 
 
-def run(program: ex.Program, resolve: Resolver, estimates: list[str]) -> tuple[Any, str]:
+class Names:
+    """The estimates' names, and "did you mean" for unknown names and units within one budget
+    per design (`designlint.suggest`): 10,000 expressions naming a missing estimate each must
+    not compare every name with every other."""
+
+    def __init__(self, estimates: Iterable[str]) -> None:
+        from designlint.suggest import Budget, Suggester
+
+        self.known = set(estimates)
+        budget = Budget()
+        self.estimates = Suggester(self.known, budget)
+        self.units = Suggester(_unit_names(), budget)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.known
+
+
+def run(
+    program: ex.Program, resolve: Resolver, estimates: Names | Iterable[str]
+) -> tuple[Any, str]:
     """Evaluate a parsed expression; EvalError or Missing when it cannot be."""
+    if not isinstance(estimates, Names):
+        estimates = Names(estimates)
     stack: list[Any] = []
     pieces: list[tuple[int, int, str]] = []
     for op in program.ops:
@@ -68,12 +90,16 @@ def run(program: ex.Program, resolve: Resolver, estimates: list[str]) -> tuple[A
 def _bounded_number(op: ex.Op) -> None:
     if not math.isfinite(op.value) or abs(op.value) > MAX_MAGNITUDE:
         raise EvalError(f"`{op.text}` is too large (at most 1e100)")
+    if 0 < abs(op.value) < MIN_MAGNITUDE:
+        raise EvalError(f"`{op.text}` is too small (at least 1e-100 unless it is 0)")
 
 
 def _bounded(value: Any) -> None:
     m = value.magnitude
     if not math.isfinite(m) or abs(m) > MAX_MAGNITUDE:
-        raise EvalError("an intermediate result is too large (more than 1e100)")
+        raise EvalError("an intermediate result is too large (more than 1e100): it overflows")
+    if 0 < abs(m) < MIN_MAGNITUDE:
+        raise EvalError("an intermediate result is too small (less than 1e-100): it underflows")
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +108,7 @@ def _unit_names() -> dict[str, str]:
     return {k: v[0] for k, v in qty.UNITS.items()}
 
 
-def _unit(op: ex.Op, estimates: list[str]) -> str:
+def _unit(op: ex.Op, estimates: Names) -> str:
     """The unit after a number (`200 B`, `1 day`): units win here, even over an estimate's name."""
     name = op.name
     if op.glued and name == "B":
@@ -100,17 +126,16 @@ def _unit(op: ex.Op, estimates: list[str]) -> str:
     raise EvalError(_unknown(name, estimates, "unit"))
 
 
-def _unknown(name: str, estimates: list[str], what: str) -> str:
+def _unknown(name: str, estimates: Names, what: str) -> str:
     if name == "m":
         return "`m` is ambiguous: write `min` for minutes or `M` for a million"
-    hint = difflib.get_close_matches(name, estimates, n=1, cutoff=0.6)
-    hint = hint or difflib.get_close_matches(name, list(_unit_names()), n=1, cutoff=0.6)
+    hint = estimates.estimates(name) or estimates.units(name)
     text = f"unknown {what} `{name}`"
-    return text + (f"; did you mean `{hint[0]}`?" if hint else "")
+    return text + (f"; did you mean `{hint}`?" if hint else "")
 
 
 def _name(
-    op: ex.Op, resolve: Resolver, estimates: list[str], pieces: list[tuple[int, int, str]]
+    op: ex.Op, resolve: Resolver, estimates: Names, pieces: list[tuple[int, int, str]]
 ) -> Any:
     """A bare name: an estimate if one has that name, else a unit (`1/day`)."""
     found = resolve(op.name)
@@ -159,6 +184,9 @@ def _power(base: Any, exponent: Any) -> Any:
         raise EvalError("division by zero (0 raised to a negative power)")
     if b < 0 and e != int(e):
         raise EvalError("a negative number raised to a fractional power")
-    if b != 0 and abs(e * math.log10(abs(b))) > 100:
-        raise EvalError(f"{fmt.num(b)}^{fmt.num(e)} is too large (more than 1e100)")
+    scale = e * math.log10(abs(b)) if b != 0 else 0.0
+    if scale > 100:
+        raise EvalError(f"{fmt.num(b)}^{fmt.num(e)} is too large (more than 1e100): it overflows")
+    if scale < -100:
+        raise EvalError(f"{fmt.num(b)}^{fmt.num(e)} is too small (less than 1e-100): it underflows")
     return base ** (int(e) if e == int(e) else e)

@@ -106,6 +106,7 @@ class Estimates:
     problems: list[Problem] = field(default_factory=list)
     overrides: dict[str, str] = field(default_factory=dict)
     ureg: Any = None
+    names: Any = None  # arith.Names of the rows, made once: hints cost linear work per design
 
     def value(self, name: str | None) -> Any:
         row = self.rows.get(name or "")
@@ -254,10 +255,7 @@ def _report_cycles(names: list[str], deps: dict[str, list[str]], out: Estimates)
     """Report each cycle once, on its first estimate; return the names on cycles."""
     cyclic: set[str] = set()
     for members, path in depgraph.cycles(names, deps):
-        shown = [f"`{n}`" for n in path]
-        if len(shown) > 12:  # a long cycle is named by its ends, not printed in full
-            shown = [*shown[:5], f"... ({len(path) - 10} more)", *shown[-5:]]
-        chain = " -> ".join(shown)
+        chain = depgraph.chain(path)
         row = out.rows[path[0]]
         row.error = f"estimates depend on each other in a cycle: {chain}"
         out.problems.append(
@@ -281,7 +279,9 @@ def _settle(row: Row) -> None:
 
 def _compute(row: Row, program: ex.Program, out: Estimates) -> None:
     try:
-        value, substituted = arith.run(program, lambda name: _resolve(name, out), list(out.rows))
+        if out.names is None:
+            out.names = arith.Names(out.rows)
+        value, substituted = arith.run(program, lambda name: _resolve(name, out), out.names)
     except arith.EvalError as exc:
         _fail(row, out, f"cannot evaluate `{row.name}`: {exc}")
         return

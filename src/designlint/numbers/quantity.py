@@ -127,7 +127,7 @@ def parse(text: object) -> Quantity:
     if isinstance(text, int | float):
         if isinstance(text, float) and not math.isfinite(text):
             raise QuantityError(f"`{text}` is not a finite number")
-        return Quantity(str(text), float(text), None, "count", None, float(text))
+        return _bounded(Quantity(str(text), float(text), None, "count", None, float(text)))
     if not isinstance(text, str):
         raise QuantityError(
             f"expected a quantity such as `200ms` or `1.2k/s`, got {type(text).__name__}"
@@ -160,7 +160,24 @@ def parse(text: object) -> Quantity:
         )
     if not scale and rest[:1] == "b" and rest[1:2] in ("", "/", " ") and glued:
         raise QuantityError(f"`{raw}` is ambiguous: write `bn` for billion or `bit` for bits")
-    return _with_unit(raw, magnitude, rest)
+    return _bounded(_with_unit(raw, magnitude, rest))
+
+
+# Bounds in base units, as for computed values (numbers.arith): past them a table would print
+# 300 digits, a millisecond total would overflow to `inf` and a ratio to `nan`.
+LARGEST = 1e100
+SMALLEST = 1e-100
+
+
+def _bounded(q: Quantity) -> Quantity:
+    size = abs(q.base)
+    if size > LARGEST:
+        raise QuantityError(f"`{q.text}` is too large to compute with (more than 1e100)")
+    if 0 < size < SMALLEST:
+        raise QuantityError(
+            f"`{q.text}` is too small to compute with (less than 1e-100); write 0 for nothing"
+        )
+    return q
 
 
 def _split_per(rest: str) -> tuple[str, str | None]:

@@ -133,6 +133,8 @@ def show(q: Any, like: Declared | None = None) -> str:
             return num(q.to("dimensionless").magnitude)
         if d == {TIME: 1}:
             seconds = q.to("second").magnitude
+            if seconds == 0:  # no unit is "the" unit of nothing; `0 ms` read as a choice
+                return "0 s"
             for limit, unit in ((1, "millisecond"), (7200, "second"), (172800, "hour")):
                 if abs(seconds) < limit:
                     return _compose(q.to(unit).magnitude, unit, None)
@@ -185,8 +187,19 @@ def gap(stated: float, reference: float) -> str:
     if not reference:
         return "the reference is 0" if stated else "0% off"
     ratio = stated / reference
+    if not math.isfinite(ratio):
+        return "far too high" if ratio > 0 else "far too low"
     if ratio >= 2:
         return f"{num(ratio)}x too high"
     if 0 < ratio <= 0.5:
         return f"{num(1 / ratio)}x too low"
-    return f"{abs(ratio - 1) * 100:,.1f}% off".replace(".0%", "%")
+    return off(abs(ratio - 1))
+
+
+def off(deviation: float | None) -> str:
+    """A relative deviation for a table: `3.7% off`, `120x off`; never `inf%` nor 300 digits."""
+    if deviation is None or not math.isfinite(deviation):
+        return "off a computed 0"
+    if deviation >= 10:
+        return f"{num(deviation)}x off"
+    return f"{deviation * 100:,.1f}% off".replace(".0%", "%")

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from designlint.findings import ModelPath, Violation
 from designlint.model import Design
+from designlint.reading import version
 from designlint.reading.source import Source
 
 _TYPE_ERRORS = {
@@ -45,11 +46,9 @@ def validate(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]
     if not isinstance(data, dict):
         msg = f"a design is a mapping of keys, not a {_kind(data)}"
         return None, [("DL002", Violation((), msg, span=source.smap.locate(())))]
-    if isinstance(data.get("designlint"), bool):  # pydantic's Literal[1] accepts True == 1
-        msg = "`designlint`: the format version is the number 1, not a boolean"
-        return None, [
-            ("DL002", Violation(("designlint",), msg, span=source.smap.locate(("designlint",))))
-        ]
+    wrong_version = version.problem(source)  # `true`, `1.0`, `+1`, `0x1`: pydantic takes them
+    if wrong_version is not None:
+        return None, [wrong_version]
     try:
         return Design.model_validate(data), []
     except ValidationError as exc:

@@ -120,6 +120,7 @@ _STANDARD_TAGS = {
     "!",
 }
 MAX_INT_DIGITS = 4000  # below CPython's 4,300-digit str->int limit
+MAX_KEY = 1024  # characters in a mapping key: libyaml's own limit for simple keys
 
 
 def _span(event: yaml.Event) -> Span:
@@ -222,10 +223,23 @@ def _odd_break(text: str) -> tuple[str, Violation] | None:
     return "DL001", Violation((), msg, span=_editor_span(text, match.start()))
 
 
+def _inner_bom(text: str) -> tuple[str, Violation] | None:
+    """A byte-order mark after the start (two files pasted together, an editor's slip): an
+    invisible character that libyaml reports as a missing key somewhere else."""
+    pos = text.find("\ufeff", 1)
+    if pos < 0:
+        return None
+    msg = (
+        "the file contains a byte-order mark (U+FEFF, invisible) after its start, often left "
+        "by joining two files; remove it (in a double-quoted string, write it as `\\ufeff`)"
+    )
+    return "DL001", Violation((), msg, span=_editor_span(text, pos))
+
+
 def load_text(text: str, limits: Limits = Limits()) -> Source:
     """Build plain data from YAML text. Never raises on bad input: problems are returned."""
     builder = _Builder(limits)
-    odd = _odd_break(text)
+    odd = _odd_break(text) or _inner_bom(text)
     if odd is not None:
         return Source(None, builder.smap, [odd], [], text, limits)
     enabled = gc.isenabled()
@@ -509,6 +523,8 @@ class _Builder:
             value = value[0]
         span = _raw(event)
         if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+            if type(event) is yaml.AliasEvent and isinstance(value, str) and len(value) <= MAX_KEY:
+                self._tick(event, len(value))  # an alias key costs what it spells out
             self._key(stack[-1], value, span, event)
             return
         self._place(stack, value, self._child_path(stack), span)
@@ -517,6 +533,13 @@ class _Builder:
 
     def _key(self, frame: list, key: object, raw: tuple, event: yaml.Event) -> None:
         path = frame[1]
+        if isinstance(key, str) and len(key) > MAX_KEY and key is not _SKIP:
+            # libyaml refuses longer plain keys itself; this catches `? long` and `*alias` keys,
+            # which would otherwise be copied into every error that names their path.
+            msg = f"a key of {len(key):,} characters is longer than {MAX_KEY:,}"
+            self.problem("DL002", Violation(path, msg, span=Span(*raw)))
+            frame[2] = _SKIP
+            return
         if not isinstance(key, str) or key is _SKIP:
             span = Span(*raw)
             self.problem("DL002", Violation(path, "mapping keys must be plain strings", span=span))

@@ -185,9 +185,11 @@ def band(value: float) -> str:
 
 def verdict_text(row: dict[str, Any]) -> str:
     """An estimate row's verdict with its deviation, as `designlint estimate` prints it."""
+    from designlint.numbers import unitfmt as fmt
+
     verdict = str(row["verdict"])
     if verdict in ("ok", "mismatch") and row.get("deviation") is not None:
-        verdict += f" ({row['deviation'] * 100:,.1f}% off)".replace(".0%", "%")
+        verdict += f" ({fmt.off(row['deviation'])})"
     if row.get("what_if"):
         verdict += " [what-if]"
     return verdict

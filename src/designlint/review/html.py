@@ -10,6 +10,7 @@ but `data:` images, so even a missed escape could neither run code nor reach the
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -25,6 +26,7 @@ from designlint.review.data import (
     verdict_text,
 )
 from designlint.review.style import CSS
+from designlint.visible import visible
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -36,7 +38,7 @@ PALETTE = 8  # .c0 .. .c7 in style.CSS
 
 def esc(value: object) -> str:
     """Text (or `-` for None) safe as HTML content and inside a quoted attribute."""
-    return html.escape("-" if value is None else str(value), quote=True)
+    return html.escape(visible("-" if value is None else str(value), keep="\n"), quote=True)
 
 
 _TICKS = re.compile(r"`([^`\n]+)`")
@@ -117,19 +119,30 @@ def _summary(phases: list[PhaseScore]) -> str:
     )
 
 
+# Zoom steps: (id, button, CSS width of the picture). `full` is its natural width in px.
+# "Readable", the default, is the pane's width or 75% of the natural size, whichever is
+# larger: Graphviz's smallest text (11 pt = 14.7 px at full size) stays 11 px or more, where
+# fitting a wide picture into the pane shrank the twitter labels to 5-7 px; a small picture
+# still fills the pane.
+READABLE = 0.75
+
+
+def _steps(full: int) -> list[tuple[str, str, str | None]]:
+    return [
+        ("fit", "Fit", None),
+        ("readable", "Readable", f"max(100%, {round(full * READABLE)}px)"),
+        ("100", "100%", f"{full}px"),
+        ("150", "150%", f"{round(full * 1.5)}px"),
+    ]
+
+
 def _diagram(data: ReportData) -> str:
     if data.svg:
-        # Zoom without a script: a checkbox whose label toggles the picture's natural size.
-        full = max(data.svg_width, 1)
         inner = (
             '<p class="meta">Components with errors are outlined red, with warnings orange; '
-            "coloured edges follow the flows.</p>"
-            '<input type="checkbox" id="zoom" class="zoom">'
-            '<label for="zoom" class="zoom-label"><span class="in">Show at full size</span>'
-            '<span class="out">Fit to the page</span></label>'
-            f"<style>#zoom:checked ~ .diagram svg {{ width: {full}px; max-width: none;"
-            " max-height: none; }</style>"
-            f'<figure class="diagram" id="diagram">{data.svg}</figure>'
+            "coloured edges follow the flows. Scroll the picture to pan.</p>"
+            + _zoom(max(data.svg_width, 1))
+            + f'<figure class="diagram" id="diagram">{data.svg}</figure>'
         )
     else:
         inner = f'<p class="note" id="diagram-missing">{prose(data.svg_note or "No diagram.")}</p>'
@@ -139,6 +152,24 @@ def _diagram(data: ReportData) -> str:
                 f"viewer)</summary><pre>{esc(data.mermaid)}</pre></details>"
             )
     return f'<section class="card" id="architecture">\n<h2>Architecture</h2>\n{inner}\n</section>'
+
+
+def _zoom(full: int) -> str:
+    """Zoom without a script: radio buttons, each of whose `:checked` state sizes the picture;
+    the figure scrolls (pans) inside its pane."""
+    radios, rules = ['<span class="zoom-title">Zoom</span>'], []
+    for key, text, width in _steps(full):
+        checked = " checked" if key == "readable" else ""
+        radios.append(
+            f'<input type="radio" name="zoom" id="zoom-{key}" class="zoom"{checked}>'
+            f'<label for="zoom-{key}" class="zoom-label">{text}</label>'
+        )
+        if width is not None:
+            rules.append(
+                f"#zoom-{key}:checked ~ .diagram svg {{ width: {width}; "
+                "max-width: none; max-height: none; }"
+            )
+    return "".join(radios) + f"<style>{' '.join(rules)}</style>"
 
 
 def _finding(data: ReportData, f: Finding) -> str:
@@ -231,27 +262,33 @@ def _capacity(cap: dict[str, Any]) -> str:
     )
 
 
+def _share(part: float, whole: float) -> str:
+    """A CSS percentage in [0, 100]: a NaN, infinite or negative width must never be drawn."""
+    value = part / whole * 100 if whole else 0.0
+    return f"{min(max(value, 0.0), 100.0) if math.isfinite(value) else 0.0:.3f}"
+
+
 def _bar(lat: dict[str, Any]) -> str:
     hops = lat["hops"]
     total = lat["total_ms"] or 0.0
     sla = lat["sla_ms"]
     scale = max(total, sla or 0.0) * 1.08 or 1.0
     segs = "".join(
-        f'<div class="seg c{i % PALETTE}" style="width:{h["ms"] / scale * 100:.3f}%" '
+        f'<div class="seg c{i % PALETTE}" style="width:{_share(h["ms"], scale)}%" '
         f'title="{esc(h["component"])}: {h["ms"]:g} ms">{h["ms"]:g}</div>'
         for i, h in enumerate(hops)
     )
     marker = ""
     if sla is not None:
         marker = (
-            f'<div class="sla" style="left:{sla / scale * 100:.3f}%">'
+            f'<div class="sla" style="left:{_share(sla, scale)}%">'
             f"<span>SLA {esc(sla_text(lat))}</span></div>"
         )
     over = " over" if lat["verdict"] == "exceeded" else ""
     if over and sla is not None:  # hatch the part of the budget past the SLA
         marker = (
-            f'<div class="excess" style="left:{sla / scale * 100:.3f}%;'
-            f'width:{(total - sla) / scale * 100:.3f}%"></div>' + marker
+            f'<div class="excess" style="left:{_share(sla, scale)}%;'
+            f'width:{_share(total - sla, scale)}%"></div>' + marker
         )
     legend = "".join(
         f'<li><i class="c{i % PALETTE}"></i>{esc(h["component"])} {h["ms"]:g} ms</li>'

@@ -81,12 +81,12 @@ figure { margin: 0; }
 .diagram { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 8px; }
 .diagram svg { width: 100%; height: auto; max-height: 1100px; display: block; }
 .zoom { position: absolute; opacity: 0; pointer-events: none; }
+.zoom-title { font-size: 13px; color: var(--muted); margin-right: 6px; }
 .zoom-label { display: inline-block; cursor: pointer; font-size: 13px; font-weight: 600;
   color: var(--info); border: 1px solid var(--line); border-radius: 6px; padding: 3px 10px;
-  margin: 0 0 10px; user-select: none; }
-.zoom-label .out, .zoom:checked + .zoom-label .in { display: none; }
-.zoom:checked + .zoom-label .out { display: inline; }
-.zoom:focus-visible + .zoom-label { outline: 2px solid var(--info); }
+  margin: 0 4px 10px 0; user-select: none; }
+.zoom:checked + .zoom-label { background: var(--info); color: #fff; border-color: var(--info); }
+.zoom:focus-visible + .zoom-label { outline: 2px solid var(--info); outline-offset: 1px; }
 .note { background: var(--warning-bg); color: #6b3a00; border-radius: 6px; padding: 10px 14px; }
 details pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash);
   padding: 10px; border-radius: 6px; font-size: 12px; }
@@ -131,7 +131,7 @@ footer { color: var(--muted); font-size: 12.5px; text-align: center; margin-top:
     padding: 10px 0; margin: 10px 0; }
   .diagram { break-inside: avoid; overflow: visible; max-height: none; border: none; }
   .diagram svg { width: 100% !important; max-height: 180mm !important; }
-  .zoom-label { display: none; }
+  .zoom-label, .zoom-title { display: none; }
   .top { flex-direction: row; align-items: center; }
   .phase-grid { grid-template-columns: repeat(4, 1fr); gap: 8px; }
   .phase-grid .score { font-size: 20px; }

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.model import COMPONENT_SECTIONS
 from designlint.references import declared, references, resolves
 from designlint.registry import rule
+
+# Everything a reference can name: a miss that is declared as another kind says which.
+KINDS = (*COMPONENT_SECTIONS, "functional", "non_functional", "flows", "estimates", "regions")
 
 
 @rule("DL003", "unknown-reference", "error", suppressible=False)
@@ -42,21 +45,50 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
       analytics-service: {}
     ```
     """
+    from designlint.ids import scripts
+    from designlint.suggest import Budget, Suggester
+
     design = ctx.design
+    budget = Budget()
+    suggesters: dict[tuple[str, ...], Suggester] = {}
     for ref in references(design):
         if resolves(design, ref):
             continue
-        ids = [i for kind in ref.kinds for i in declared(design, kind)]
-        hint = difflib.get_close_matches(ref.target, ids, n=1, cutoff=0.6)
-        kinds = " or ".join(k.replace("_", "-").rstrip("s") for k in ref.kinds[:3])
-        message = f"`{ref.target}` is not a declared {kinds}"
+        if ref.kinds not in suggesters:
+            ids = (i for kind in ref.kinds for i in declared(design, kind))
+            suggesters[ref.kinds] = Suggester(ids, budget)
+        kinds = " or ".join(_singular(k) for k in ref.kinds[:3])
         if len(ref.kinds) > 3:
-            message = f"`{ref.target}` is not a declared component"
+            kinds = "component"
+        other = next(
+            (
+                k
+                for k in COMPONENT_SECTIONS
+                if k not in ref.kinds and ref.target in declared(design, k)
+            ),
+            None,
+        )
+        if other is not None:  # declared, but as the wrong kind of thing
+            message = f"`{ref.target}` is {_a(_singular(other))}, not {_a(kinds)}"
+            yield Violation(ref.path, message)
+            continue
+        message = f"`{ref.target}` is not a declared {kinds}"
         odd = [ch for ch in ref.target if not ch.isascii()]
         if odd:
             # Look-alike letters (Cyrillic `е` for `e`) are invisible in a message: name them.
             names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(odd))
-            message += f" (it contains the non-ASCII character(s) {names})"
+            mixed = scripts(ref.target)
+            mix = f"mixes {' and '.join(mixed)} letters and " if len(mixed) > 1 else ""
+            message += f" (it {mix}contains the non-ASCII character(s) {names})"
+        hint = suggesters[ref.kinds](ref.target)
         if hint:
-            message += f"; did you mean `{hint[0]}`?"
+            message += f"; did you mean `{hint}`?"
         yield Violation(ref.path, message)
+
+
+def _singular(kind: str) -> str:
+    return kind.replace("_", "-").rstrip("s")
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"

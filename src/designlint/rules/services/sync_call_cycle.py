@@ -62,6 +62,7 @@ def sync_call_cycle(ctx: Context) -> Iterator[Violation]:
     """
     import networkx as nx
 
+    from designlint.depgraph import chain
     from designlint.graph import cycle_in
 
     graph = ctx.graph
@@ -82,8 +83,7 @@ def sync_call_cycle(ctx: Context) -> Iterator[Violation]:
         if len(component) == 1 and not calls.has_edge(start, start):
             continue
         cycle = cycle_in(calls, component, start)
-        ring = " -> ".join(f"`{n[1]}`" for n in [*cycle, start])
-        message = f"synchronous call cycle: {ring}"
+        message = f"synchronous call cycle: {chain([n[1] for n in [*cycle, start]])}"
         on_cycle = set(cycle)
         rest = sorted((n for n in component if n not in on_cycle), key=order.__getitem__)
         if rest:

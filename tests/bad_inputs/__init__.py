@@ -1,1 +1,0 @@
-"""Bad inputs: a package, so that its test modules do not clash with tests/ by basename."""
