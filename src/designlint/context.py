@@ -52,7 +52,7 @@ class Context:
         """Cycles, reachability and request paths of `graph`, computed once for every rule."""
         from designlint.graph import GraphFacts
 
-        return GraphFacts(self.design, self.graph)
+        return GraphFacts(self.design, lambda: self.graph)
 
     def shared(self, compute: Callable[[Context], T]) -> T:
         """`compute(self)`, once per file: an analysis several rules read (store ownership,

@@ -32,18 +32,22 @@ phantom node would report the typo a second time under a misleading name.
 
 Building is linear in the size of the document (each reference adds at most one edge), which
 matters because the benchmark design has 10,000 services. This module is only imported lazily
-through `Context.graph`, so networkx's import cost is paid only by rules that need the graph.
+through `Context.graph`, and networkx only by the functions that build or search a graph, so
+networkx's import cost is paid only when a design needs its graph (`GraphFacts.entry_points`,
+for one, does not).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from designlint.model import Design
 from designlint.model.base import as_list
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Node = tuple[str, str]
 
@@ -144,6 +148,8 @@ def build_graph(design: Design) -> nx.DiGraph:
         link(worker, node(fan.target, STORE_SECTIONS), "fanout", (*base, "target"))
         link(worker, node(fan.followers_from), "fanout", (*base, "followers_from"))
         link(node(fan.pull_by, ("services",)), node(fan.pull_from), "fanout", (*base, "pull_from"))
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from(
         ((section, cid), {"section": section, "id": cid, "model": model})
@@ -161,6 +167,8 @@ def edges_of_kind(graph: nx.DiGraph, kinds: Iterable[str]) -> list[tuple[Node, N
 
 def subgraph_of_kind(graph: nx.DiGraph, kinds: Iterable[str]) -> nx.DiGraph:
     """A view of `graph` keeping every node but only the edges carrying one of `kinds`."""
+    import networkx as nx
+
     wanted = set(kinds)
     return nx.subgraph_view(graph, filter_edge=lambda u, v: bool(graph[u][v]["kinds"] & wanted))
 
@@ -204,9 +212,15 @@ class GraphFacts:
     question, not one per rule.
     """
 
-    def __init__(self, design: Design, graph: nx.DiGraph) -> None:
+    def __init__(self, design: Design, graph: Callable[[], nx.DiGraph]) -> None:
         self.design = design
-        self.graph = graph
+        self._graph = graph
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The component graph, built on the first question that needs it: `entry_points`
+        alone does not."""
+        return self._graph()
 
     @cached_property
     def order(self) -> dict[Node, int]:
@@ -263,12 +277,16 @@ class GraphFacts:
             for u, targets in out.items()
             if u not in removed
         }
+        import networkx as nx
+
         return nx.DiGraph(core)
 
     @cached_property
     def call_cycles(self) -> list[set[Node]]:
         """Strongly connected parts of the call layer that hold a cycle and a service, found by
         one pass of networkx's strongly connected components over the layer's cyclic core."""
+        import networkx as nx
+
         calls = self.call_layer
         cycles = []
         for component in nx.strongly_connected_components(calls):

@@ -105,7 +105,7 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
     """
     opts = ctx.options() or Options()
     target = _strictest_target(ctx)
-    if target is None or target[1] < opts.min_availability:
+    if target is None or target[1] < opts.min_availability or not ctx.design.components:
         return
     nid, percent = target
     for node, reason in ctx.graph_facts.request_path.items():
