@@ -473,16 +473,16 @@ def verdict(value: Stat | None, limit: float, higher_is_better: bool = False) ->
 # What stands between a target and its number, from the profile (bench/README.md). Shown only
 # for targets not met in the run; revise when the profile changes.
 BLOCKERS = {
-    "cold": "start-up imports: networkx for the graph rules (~90–120 ms), pint + lark for the "
-    "estimates (~100 ms), the pydantic models (~100 ms); a networkx-free `graph.py`/DL405 and "
-    "unit arithmetic without pint would remove the first two",
+    "cold": "start-up imports the example needs: the pydantic models (~230-370 ms under load, "
+    "`model/components.py` first; issue 12), pint for its estimates (~160 ms), networkx for its "
+    "graph (~110 ms), click (~80 ms)",
     "many": "per file, the event-stream loader (~half: ~8 Python calls per scalar in "
-    "`source.py`) and the rules (~40%, estimates evaluation first)",
-    "big": "the loader runs at about the floor; validation and rules add the rest: DL505 "
-    "(re-normalises constant phrases per store), DL405 (a second networkx graph), DL503 "
-    "(re-parses column specs), DL003, DL201 (pint), and the cyclic GC walking the loaded design",
-    "graph": "`build_graph` on networkx (~0.4 s under load) plus one full walk per rule; a "
-    "prototype on plain dicts with one Tarjan pass measured ~0.2 s, still over 100 ms",
+    "`source.py`, issue 14) and the rules (~40%, estimates evaluation first)",
+    "big": "the loader (~60% of the CPU: ~8 Python calls per scalar in `source.py`, issue 14); "
+    "then the rules: `build_graph` (networkx), DL503/DL507 index judgements, DL003, DL201 (pint)",
+    "graph": "networkx's own construction of the 23k nodes and 36k edges (about half of "
+    "`build_graph`'s ~0.3 s CPU), the walk over the design's references, and the load (the wall "
+    "ran 2.5-3x the CPU on this machine)",
     "memory": "the whole tree, its source map and the validated models are alive together",
 }
 
