@@ -13,6 +13,11 @@ from designlint import fingerprint
 from designlint.findings import Finding, Severity
 
 LEGACY = ROOT / "tests" / "ci" / "legacy"
+# Rules whose findings on the legacy design changed on purpose since 0.1.0 (a design with no
+# client and no API is no longer asked for users or a read rate; DL406 names jobs too). These
+# tests pin the baseline's format, not the rules, so those two are left out where an old
+# baseline is read.
+EVOLVED = ("--ignore", "DL204,DL406")
 
 
 def _finding(message: str, code: str = "DL103", path: tuple = ("requirements",)) -> Finding:
@@ -57,12 +62,12 @@ def test_a_baseline_written_by_designlint_0_1_0_still_matches(tmp_path):
         shutil.copy(LEGACY / name, tmp_path / name)
     old = json.loads((tmp_path / "baseline-0.1.0.json").read_text())
     assert old["baseline"] == 1 and len(old["entries"]) == 15
-    result = designlint("check", "--baseline", "baseline-0.1.0.json", ".", cwd=tmp_path)
+    result = designlint("check", "--baseline", "baseline-0.1.0.json", *EVOLVED, ".", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     # ... and keeps matching once the design improves a number in a message.
     design = tmp_path / "shortener.design.yaml"
     design.write_text(design.read_text().replace("target: fast", "target: 200ms"))
-    left = findings("--baseline", "baseline-0.1.0.json", ".", cwd=tmp_path)
+    left = findings("--baseline", "baseline-0.1.0.json", *EVOLVED, ".", cwd=tmp_path)
     assert [f["code"] for f in left] == ["DL009"] and "DL105" in left[0]["message"]
 
 
@@ -72,7 +77,9 @@ def test_a_format_1_entry_without_its_message_matches_by_the_old_hash(tmp_path):
     for entry in old["entries"]:
         del entry["message"]
     (tmp_path / "b.json").write_text(json.dumps(old, indent=1))
-    result = designlint("check", "--baseline", "b.json", ".", cwd=tmp_path)
+    # The old hash covered the message, and DL103's wording changed since (it counts kinds).
+    reworded = ("--ignore", "DL103,DL204,DL406")
+    result = designlint("check", "--baseline", "b.json", *reworded, ".", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
