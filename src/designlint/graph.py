@@ -111,13 +111,24 @@ def build_graph(design: Design) -> nx.DiGraph:
         src = node(cid, ("edge",))
         link_all(src, ("edge", cid, "routes_to"), edge.routes_to, "call", None)
     for sid, svc in design.services.items():
-        src = node(sid, ("services",))
-        if src is None:
-            continue
+        if section_of.get(sid) != "services":
+            continue  # a duplicate id declared first elsewhere (DL005)
+        src = ("services", sid)
         for field, kind, sections in _SERVICE_FIELDS:
             targets = getattr(svc, field)
-            if targets:
-                link_all(src, ("services", sid, field), targets, kind, sections)
+            if not targets:
+                continue
+            # link_all's loop, inlined: services hold most of a big design's references.
+            for i, target in enumerate(targets):
+                section = section_of.get(target) if target else None
+                if section is None or section not in sections:
+                    continue
+                dst = (section, target)
+                path = ("services", sid, field, i)
+                if (src, dst) in edges:
+                    link(src, dst, kind, path)
+                else:
+                    edges[(src, dst)] = {"kind": kind, "kinds": {kind}, "paths": {kind: path}}
     for section in STORE_SECTIONS:
         for cid, store in getattr(design, section).items():
             dst = node(cid, (section,))
