@@ -6,13 +6,15 @@ finding): designs that must stay quiet, the no-client case, option overrides.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from designlint import config
-from designlint.graph import build_graph, cycle_in, reachable
+from designlint.graph import GraphFacts, build_graph, cycle_in, reachable
 from designlint.linter import lint_text
 from designlint.model import Design
 
@@ -239,3 +241,102 @@ def test_technology_words(name, fires):
     from designlint.rules.services.technology_named_service import technology_in
 
     assert (technology_in(name) is not None) is fires
+
+
+# ── shared analyses (GraphFacts): computed once, and only when a design needs the graph ────────
+
+
+def facts(d: Design) -> GraphFacts:
+    return GraphFacts(d, lambda: build_graph(d))
+
+
+def test_call_layer_keeps_only_what_can_be_on_a_cycle():
+    d = design(
+        services={
+            "a": {"calls": ["b"]},
+            "b": {"calls": ["c", "gw"]},
+            "c": {"calls": ["a"]},  # a -> b -> c -> a
+            "d": {"calls": ["a"]},  # calls into the ring: on no cycle
+            "e": {"calls": ["e"]},  # a self-loop
+            "f": {"calls": ["g"]},
+            "g": {},
+        },
+        edge={"gw": {"kind": "api-gateway", "routes_to": ["b"]}},  # b -> gw -> b
+    )
+    f = facts(d)
+    assert set(f.call_layer) == {("services", s) for s in "abce"} | {("edge", "gw")}
+    assert f.call_layer[("services", "a")][("services", "b")]["path"] == (
+        "services",
+        "a",
+        "calls",
+        0,
+    )
+    cycles = sorted(sorted(c) for c in f.call_cycles)
+    ring = [("edge", "gw"), ("services", "a"), ("services", "b"), ("services", "c")]
+    assert cycles == [ring, [("services", "e")]]
+
+
+def test_acyclic_call_layer_is_empty():
+    d = design(
+        services={f"s{i}": {"calls": [f"s{j}" for j in range(i + 1, 40)]} for i in range(40)}
+    )
+    f = facts(d)
+    assert f.call_layer.number_of_nodes() == 0
+    assert f.call_cycles == []
+
+
+def test_request_path_and_reach_from_entries():
+    d = design(
+        clients={"web": {"calls": ["api"]}},
+        services={
+            "api": {"calls": ["users"], "publishes": ["jobs"]},
+            "users": {"reads": ["users-db"]},
+            "worker": {},
+            "cron": {"kind": "job", "calls": ["report"]},
+            "report": {},
+            "orphan": {},
+        },
+        datastores={"users-db": {"kind": "relational", "owner": "users"}},
+        queues={"jobs": {"consumers": {"worker": {"idempotent": True}}}},
+    )
+    f = facts(d)
+    assert f.entry_points == [("clients", "web"), ("services", "cron")]
+    assert ("services", "orphan") not in f.reached_from_entries
+    assert {("services", "worker"), ("services", "report")} <= f.reached_from_entries
+    why = f.request_path
+    assert why[("services", "users")] == "called, directly or not, by client traffic"
+    assert why[("datastores", "users-db")] == "read or written synchronously by `users`"
+    assert ("services", "worker") not in why  # behind a queue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "designlint: 1\nname: X\n",
+        "designlint: 1\nname: X\nservices:\n  a: {}\n",
+        "designlint: 1\nname: X\nclients:\n  cron: {kind: internal}\n",
+    ],
+)
+def test_designs_that_need_no_graph_do_not_import_networkx(text: str):
+    code = (
+        "import sys\n"
+        "from designlint import config\n"
+        "from designlint.linter import lint_text\n"
+        f"lint_text({text!r}, 'x.yaml', config.Settings())\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
+
+
+def test_a_design_with_calls_imports_networkx_for_its_graph():
+    code = (
+        "import sys\n"
+        "from designlint import config\n"
+        "from designlint.linter import lint_text\n"
+        "lint_text('designlint: 1\\nname: X\\nservices:\\n  a: {calls: [a]}\\n', 'x.yaml', "
+        "config.Settings())\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -14,6 +15,10 @@ from designlint.reading.source import Source
 
 if TYPE_CHECKING:
     import networkx
+
+    from designlint.graph import GraphFacts
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -27,6 +32,7 @@ class Context:
     overrides: dict[str, str] = field(default_factory=dict)  # `check --set NAME=VALUE`
     settings: Any = None
     current_rule: str | None = None
+    _shared: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
 
     def options(self, code: str | None = None) -> Any:
         """The options of the running rule (or of `code`), defaults filled in."""
@@ -40,6 +46,23 @@ class Context:
         from designlint.graph import build_graph
 
         return build_graph(self.design)
+
+    @cached_property
+    def graph_facts(self) -> GraphFacts:
+        """Cycles, reachability and request paths of `graph`, computed once for every rule."""
+        from designlint.graph import GraphFacts
+
+        return GraphFacts(self.design, lambda: self.graph)
+
+    def shared(self, compute: Callable[[Context], T]) -> T:
+        """`compute(self)`, once per file: an analysis several rules read (store ownership,
+        who touches which store) is not redone by each of them. `compute` is a module-level
+        function, so that it is the same key for every rule."""
+        try:
+            return self._shared[compute]
+        except KeyError:
+            value = self._shared[compute] = compute(self)
+            return value
 
     @cached_property
     def estimates(self) -> Any:

@@ -129,7 +129,3 @@ def _is_quantity(text: str) -> bool:
     from designlint.numbers.quantity import try_parse
 
     return try_parse(text) is not None
-
-
-def resolves(design: Design, ref: Ref) -> bool:
-    return any(ref.target in declared(design, kind) for kind in ref.kinds)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from designlint.context import Context
 from designlint.indexes import Access, Coverage, parse_columns, serves
 from designlint.model.components import Datastore, Entity, Query
 from designlint.rules.data._keys import HASHED_KINDS, Key, keys, primary_key_columns
@@ -109,3 +110,16 @@ def bounded(store: Datastore, entity: Entity | None, query: Query) -> bool:
     if store.kind in _GET_KINDS and len(eq) == 1 and not access.ranges:
         return True
     return _identifier(query.entity, set(eq))
+
+
+def shared_judge(ctx: Context, store: Datastore, entity: Entity, query: Query) -> Judgement | None:
+    """`judge`, once per query and file: DL503 and DL507 both ask it of every query."""
+    cache = ctx.shared(_judgements)
+    key = (id(store), id(query), id(entity))
+    if key not in cache:
+        cache[key] = (store, entity, query, judge(store, entity, query))  # holds the ids alive
+    return cache[key][3]
+
+
+def _judgements(ctx: Context) -> dict[tuple[int, int, int], tuple]:
+    return {}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.data._coverage import bounded, judge
+from designlint.rules.data._coverage import bounded, shared_judge
 
 
 @rule("DL507", "unbounded-query", "error")
@@ -96,7 +96,7 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
                 continue
             entity = store.entities.get(query.entity)
             if entity is not None:
-                judgement = judge(store, entity, query)
+                judgement = shared_judge(ctx, store, entity, query)
                 if judgement is not None and not judgement.served:
                     continue  # a scan: DL503 reports it, and its fix comes first
             if bounded(store, entity, query):

@@ -8,7 +8,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.indexes import Access, suggest
 from designlint.registry import rule
-from designlint.rules.data._coverage import SKIPPED_KINDS, judge
+from designlint.rules.data._coverage import SKIPPED_KINDS, shared_judge
 
 
 @rule("DL503", "unindexed-query", "error")
@@ -147,7 +147,7 @@ def unindexed_query(ctx: Context) -> Iterator[Violation]:
                     fix=f"declare entity `{query.entity}` with its keys under `{did}`",
                 )
                 continue
-            judgement = judge(store, entity, query)
+            judgement = shared_judge(ctx, store, entity, query)
             if judgement is None or judgement.served:
                 continue
             if judgement.reasons:

@@ -40,34 +40,6 @@ def _strictest_target(ctx: Context) -> tuple[str, float] | None:
     return best
 
 
-def request_path(ctx: Context) -> dict[tuple[str, str], str]:
-    """Components on a request path -> why: a sync flow hop, client calls, or a service's store.
-
-    A flow's path is the request path up to its first `async` hop: what comes after runs
-    behind a queue, once the user already has a response.
-    """
-    from designlint.graph import reachable
-
-    graph = ctx.graph
-    design = ctx.design
-    why: dict[tuple[str, str], str] = {}
-    for fid, flow in design.flows.items():
-        for hop in flow.hops():
-            if hop.call == "async":
-                break
-            node = design.component_path(hop.component)
-            if node is not None:
-                why.setdefault(node, f"a synchronous hop of flow `{fid}`")
-    clients = [("clients", cid) for cid in design.clients]
-    for node in reachable(graph, clients, ("call",)):
-        why.setdefault(node, "called, directly or not, by client traffic")
-    for node in [n for n in why if n[0] == "services"]:
-        for store, data in graph.succ[node].items():
-            if data["kinds"] & {"read", "write"}:
-                why.setdefault(store, f"read or written synchronously by `{node[1]}`")
-    return why
-
-
 @rule("DL702", "single-point-of-failure", "warning", options=Options)
 def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
     """
@@ -133,10 +105,10 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
     """
     opts = ctx.options() or Options()
     target = _strictest_target(ctx)
-    if target is None or target[1] < opts.min_availability:
+    if target is None or target[1] < opts.min_availability or not ctx.design.components:
         return
     nid, percent = target
-    for node, reason in request_path(ctx).items():
+    for node, reason in ctx.graph_facts.request_path.items():
         section, cid = node
         if section not in JUDGED:
             continue

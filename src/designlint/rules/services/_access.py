@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from designlint.context import Context
 from designlint.findings import ModelPath
 from designlint.model import Design
-from designlint.rules.services._ownership import Ownership
+from designlint.rules.services._ownership import Ownership, shared_ownership
 
 STORE_SECTIONS = ("datastores", "caches")
 
@@ -40,10 +41,12 @@ def _section(design: Design, cid: str | None) -> str | None:
 
 def declared(design: Design) -> Iterator[Access]:
     """Every `reads` and `writes` entry that names a declared store."""
+    components = design.components
     for sid, svc in design.services.items():
         for field in ("reads", "writes"):
             for i, target in enumerate(getattr(svc, field)):
-                if _section(design, target) in STORE_SECTIONS:
+                entry = components.get(target) if target else None
+                if entry is not None and entry[0] in STORE_SECTIONS:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
 
 
@@ -90,6 +93,8 @@ def unowned_users(
 ) -> dict[str, list[str]]:
     """For each store nobody owns that two or more services reach: those services, in order."""
     owned = {key[1]: set(e.owners) for key, e in entries.items() if e.owners or e.undeclared}
+    if all(key[1] in owned for key in entries):
+        return {}  # every store has an owner: no access needs counting
     users: dict[str, list[str]] = {}
     for access in accesses(design, {}):
         if access.store in owned:
@@ -98,3 +103,12 @@ def unowned_users(
         if access.service not in names:
             names.append(access.service)
     return {store: names for store, names in users.items() if len(names) >= 2}
+
+
+def shared_unowned_users(ctx: Context) -> dict[str, list[str]]:
+    """`unowned_users` of the shared ownership, computed once per file for DL401 and DL404."""
+    return ctx.shared(_unowned_users_of)
+
+
+def _unowned_users_of(ctx: Context) -> dict[str, list[str]]:
+    return unowned_users(ctx.design, shared_ownership(ctx))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from designlint.context import Context
 from designlint.findings import ModelPath
 from designlint.model import Design
 from designlint.model.base import as_list
@@ -54,6 +55,24 @@ def ownership(design: Design) -> dict[tuple[str, str], Ownership]:
     return result
 
 
-def by_id(design: Design) -> dict[str, Ownership]:
+def _by_id(entries: dict[tuple[str, str], Ownership]) -> dict[str, Ownership]:
     """The ownership of each store id; for a duplicated id the first declaration wins."""
-    return {key[1]: entry for key, entry in reversed(list(ownership(design).items()))}
+    return {key[1]: entry for key, entry in reversed(list(entries.items()))}
+
+
+def shared_ownership(ctx: Context) -> dict[tuple[str, str], Ownership]:
+    """`ownership(ctx.design)`, computed once per file for DL401, DL402 and DL404."""
+    return ctx.shared(_ownership_of)
+
+
+def shared_by_id(ctx: Context) -> dict[str, Ownership]:
+    """`by_id(ctx.design)` from the shared ownership."""
+    return ctx.shared(_by_id_of)
+
+
+def _ownership_of(ctx: Context) -> dict[tuple[str, str], Ownership]:
+    return ownership(ctx.design)
+
+
+def _by_id_of(ctx: Context) -> dict[str, Ownership]:
+    return _by_id(shared_ownership(ctx))

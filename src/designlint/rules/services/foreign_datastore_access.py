@@ -8,7 +8,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.services._access import accesses
-from designlint.rules.services._ownership import by_id
+from designlint.rules.services._ownership import shared_by_id
 
 
 @rule("DL402", "foreign-datastore-access", "error")
@@ -65,7 +65,7 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
       tweet-db: {kind: wide-column}
     ```
     """
-    owned = by_id(ctx.design)
+    owned = shared_by_id(ctx)
     owners = {sid: set(entry.owners) for sid, entry in owned.items()}
     reported: set[tuple[str, str]] = set()
     for access in accesses(ctx.design, owners):

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.services._access import unowned_users
-from designlint.rules.services._ownership import ownership
+from designlint.rules.services._access import shared_unowned_users
+from designlint.rules.services._ownership import shared_ownership
 
 
 @rule("DL401", "shared-datastore", "error")
@@ -57,8 +57,8 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
       tweet-db: {kind: wide-column}
     ```
     """
-    entries = ownership(ctx.design)
-    users = unowned_users(ctx.design, entries)
+    entries = shared_ownership(ctx)
+    users = shared_unowned_users(ctx)
     for entry in entries.values():
         kind = "datastore" if entry.section == "datastores" else "cache"
         if len(entry.owners) >= 2:

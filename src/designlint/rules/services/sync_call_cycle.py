@@ -8,8 +8,6 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 
-CALL_SECTIONS = ("services", "edge")
-
 
 @rule("DL405", "sync-call-cycle", "error")
 def sync_call_cycle(ctx: Context) -> Iterator[Violation]:
@@ -60,28 +58,16 @@ def sync_call_cycle(ctx: Context) -> Iterator[Violation]:
           timeline-service: {idempotent: true}
     ```
     """
-    import networkx as nx
-
+    if not any(svc.calls for svc in ctx.design.services.values()):
+        return  # a reported cycle runs through a service's `calls`: no graph (nor networkx)
     from designlint.depgraph import chain
     from designlint.graph import cycle_in
 
-    graph = ctx.graph
-    calls = nx.DiGraph()
-    order: dict[tuple[str, str], int] = {}
-    for node, data in graph.nodes(data=True):
-        if data["section"] in CALL_SECTIONS:
-            order[node] = len(order)
-            calls.add_node(node)
-    for u, v, data in graph.edges(data=True):
-        if "call" in data["kinds"] and u in order and v in order:
-            calls.add_edge(u, v, path=data["paths"]["call"])
-    for component in nx.strongly_connected_components(calls):
-        services = [n for n in component if n[0] == "services"]
-        if not services:
-            continue
-        start = min(services, key=order.__getitem__)
-        if len(component) == 1 and not calls.has_edge(start, start):
-            continue
+    facts = ctx.graph_facts
+    calls = facts.call_layer
+    order = facts.order
+    for component in facts.call_cycles:
+        start = min((n for n in component if n[0] == "services"), key=order.__getitem__)
         cycle = cycle_in(calls, component, start)
         message = f"synchronous call cycle: {chain([n[1] for n in [*cycle, start]])}"
         on_cycle = set(cycle)

@@ -27,10 +27,13 @@ TECHNOLOGIES = frozenset(
 )
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of an id or display name: `TweetService`, `tweet_svc`, `Node.js API`."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
-    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
+    return [w for w in _SEPARATORS.split(_CAMEL.sub(" ", text).lower()) if w]
 
 
 def technology_in(text: str) -> str | None:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.services._access import unowned_users
-from designlint.rules.services._ownership import ownership
+from designlint.rules.services._access import shared_unowned_users
+from designlint.rules.services._ownership import shared_ownership
 
 
 @rule("DL404", "unowned-datastore", "warning")
@@ -49,8 +49,8 @@ def unowned_datastore(ctx: Context) -> Iterator[Violation]:
       user-db: {kind: relational, owner: user-service}
     ```
     """
-    entries = ownership(ctx.design)
-    shared = unowned_users(ctx.design, entries)
+    entries = shared_ownership(ctx)
+    shared = shared_unowned_users(ctx)
     for entry in entries.values():
         if entry.owners or entry.undeclared or entry.id in shared:
             continue

@@ -9,10 +9,6 @@ from designlint.findings import Violation
 from designlint.model import COMPONENT_SECTIONS
 from designlint.registry import rule
 
-# Every edge kind carries traffic or data onward; ownership counts so that a store is reached
-# through the service that owns it even when no read or write is spelled out.
-FOLLOWED = ("call", "publish", "consume", "read", "write", "own", "fanout", "dead-letter")
-
 
 @rule("DL406", "unreachable-component", "warning")
 def unreachable_component(ctx: Context) -> Iterator[Violation]:
@@ -66,16 +62,13 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
       search-service: {}
     ```
     """
-    from designlint.graph import reachable
-
-    design = ctx.design
-    graph = ctx.graph
-    candidates = [n for n in graph.nodes if n[0] != "clients"]
+    # The graph's nodes, in its order, without building it: a design with no component past
+    # its clients needs no graph (nor networkx's import).
+    candidates = [(sec, cid) for cid, (sec, _) in ctx.design.components.items() if sec != "clients"]
     if not candidates:
         return
-    entries = [("clients", cid) for cid in design.clients]
-    entries += [("services", sid) for sid, svc in design.services.items() if svc.kind == "job"]
-    if not entries:
+    facts = ctx.graph_facts
+    if not facts.entry_points:
         yield Violation(
             (),
             "the design declares no client and no job, so no component is reachable from an "
@@ -84,7 +77,7 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
             "or mark scheduled work `kind: job`",
         )
         return
-    seen = reachable(graph, entries, FOLLOWED)
+    seen = facts.reached_from_entries
     for node in candidates:
         if node not in seen:
             section, cid = node
