@@ -82,6 +82,7 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
         for r in rules.values():
             if r.check is not None and rule_enabled(r, settings, file):
                 findings.extend(_run_rule(r, ctx, settings, source))
+        findings = _quiet_about(findings, design.set_aside)
     findings = [
         f for f in findings if f.code not in rules or rule_enabled(rules[f.code], settings, file)
     ]
@@ -89,6 +90,24 @@ def lint_source(source: Source, file: str, settings: config.Settings) -> list[Fi
     if sups:
         findings = _suppress(findings, sups, ctx, settings, source, file)
     return _finish(findings, settings, file, rules)
+
+
+def _quiet_about(findings: list[Finding], aside: dict) -> list[Finding]:
+    """Drop rule findings about a node the loader set aside, or about the entry holding it:
+    the rule judged the node without the part that failed, and the schema error already
+    says where to look. Findings about the whole design stay."""
+    if not aside:
+        return findings
+    near = {p[:i] for p in aside for i in range(2, len(p) + 1)}
+    return [
+        f
+        for f in findings
+        if f.code in ALWAYS_ON
+        or not (
+            f.model_path in near
+            or any(f.model_path[:i] in aside for i in range(1, len(f.model_path)))
+        )
+    ]
 
 
 def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from designlint.model.base import Id, Model
 from designlint.model.components import (
@@ -60,6 +60,31 @@ class Design(Model):
     decisions: dict[Id, Decision] = Field(default_factory=dict, description="Key decisions.")
     summary: Summary | str | None = Field(None, description="The closing summary.")
 
+    _set_aside: dict[tuple, object] = PrivateAttr(default_factory=dict)
+
+    def set_aside_nodes(self, nodes: dict[tuple, object]) -> None:
+        """Record the nodes the loader set aside for schema errors (path -> raw data)."""
+        self._set_aside = dict(nodes)
+
+    @property
+    def set_aside(self) -> dict[tuple, object]:
+        """Nodes left out for schema errors: rules stay quiet about what they cannot see."""
+        return self._set_aside
+
+    @cached_property
+    def set_aside_ids(self) -> frozenset[str]:
+        """The keys of set-aside nodes: a reference to one of them is not an unknown one."""
+        return frozenset(str(path[-1]) for path in self._set_aside)
+
+    @cached_property
+    def set_aside_mentions(self) -> frozenset[str]:
+        """Every id a set-aside node mentions: what the node would have said about them is
+        unknown, so a rule judging "nothing does X for them" stays quiet."""
+        ids: set[str] = set(self.set_aside_ids)
+        for raw in self._set_aside.values():
+            ids.update(_strings(raw))
+        return frozenset(ids)
+
     @cached_property
     def components(self) -> dict[str, tuple[str, object]]:
         """Every component id -> (section, model). The first declaration wins (DL005 reports)."""
@@ -73,3 +98,22 @@ class Design(Model):
         """The model path of a component id, for locating findings about it."""
         entry = self.components.get(cid)
         return (entry[0], cid) if entry else None
+
+
+def _strings(raw: object, depth: int = 0) -> set[str]:
+    """Every short string and mapping key in a raw subtree (the ids it may mention)."""
+    if depth > 64:
+        return set()
+    if isinstance(raw, str):
+        return {raw} if len(raw) <= 200 else set()
+    if isinstance(raw, dict):
+        out = {k for k in raw if isinstance(k, str)}
+        for v in raw.values():
+            out |= _strings(v, depth + 1)
+        return out
+    if isinstance(raw, list):
+        out = set()
+        for v in raw:
+            out |= _strings(v, depth + 1)
+        return out
+    return set()

@@ -44,8 +44,8 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
     """
     design = ctx.design
     for ref in references(design):
-        if resolves(design, ref):
-            continue
+        if resolves(design, ref) or ref.target in design.set_aside_ids:
+            continue  # a set-aside node is reported where it is, not at every reference
         ids = [i for kind in ref.kinds for i in declared(design, kind)]
         hint = difflib.get_close_matches(ref.target, ids, n=1, cutoff=0.6)
         kinds = " or ".join(k.replace("_", "-").rstrip("s") for k in ref.kinds[:3])
