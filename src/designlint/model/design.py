@@ -23,6 +23,10 @@ from designlint.model.flows import Flow, Region, Replication
 from designlint.model.requirements import Consistency, Requirements
 from designlint.model.tradeoffs import Bottleneck, Decision, Summary
 
+# What a list item the loader set aside is replaced with: an id nothing declares, so every
+# rule skips it as it skips any unknown reference, and DL003 knows not to report it.
+SET_ASIDE = "(set aside)"
+
 # Component kinds in the order they are drawn and indexed; each is a top-level mapping by id.
 COMPONENT_SECTIONS = ("clients", "edge", "services", "datastores", "caches", "queues")
 
@@ -74,7 +78,7 @@ class Design(Model):
     @cached_property
     def set_aside_ids(self) -> frozenset[str]:
         """The keys of set-aside nodes: a reference to one of them is not an unknown one."""
-        return frozenset(str(path[-1]) for path in self._set_aside)
+        return frozenset({SET_ASIDE, *(str(path[-1]) for path in self._set_aside)})
 
     @cached_property
     def set_aside_mentions(self) -> frozenset[str]:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from designlint.findings import ModelPath, Violation
 from designlint.model import Design
+from designlint.model.design import SET_ASIDE
 from designlint.reading.source import Source
 
 _TYPE_ERRORS = {
@@ -83,7 +84,13 @@ def _recover(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]
             if not found:
                 design.set_aside_nodes(aside)
                 return design, problems
-        problems += found
+        # A node that fails only because a field of it was set aside is set aside too, but its
+        # error said it already.
+        problems += [
+            (code, v)
+            for code, v in found
+            if not any(tuple(v.path) == p[: len(v.path)] for p in aside)
+        ]
         nodes = {_removable(p) for p in paths}
         if None in nodes or not nodes:
             return None, problems
@@ -92,11 +99,13 @@ def _recover(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]
 
 
 def _removable(path: ModelPath) -> ModelPath | None:
-    """The smallest node on `path` whose removal leaves a valid shape: a mapping entry or an
-    optional field; list items are skipped (removing one would renumber its siblings)."""
+    """The smallest node on `path` whose removal leaves a valid shape: a mapping entry, an
+    optional field, or an item of a list of ids (replaced, so no sibling is renumbered)."""
     for end in range(len(path), 0, -1):
         last = path[end - 1]
         if isinstance(last, int):
+            if str in types_at(path[:end]):
+                return path[:end]  # replaced by SET_ASIDE, so its siblings keep their index
             continue
         for tp in types_at(path[: end - 1]):
             if typing.get_origin(tp) is dict:
@@ -124,6 +133,9 @@ def _without(data: Any, nodes: set[ModelPath], aside: dict[ModelPath, object]) -
             parent = copied[key]
         if isinstance(parent, dict) and node[-1] in parent:
             aside[node] = parent.pop(node[-1])
+        elif isinstance(parent, list) and isinstance(node[-1], int):
+            aside[node] = parent[node[-1]]
+            parent[node[-1]] = SET_ASIDE
     return root
 
 
