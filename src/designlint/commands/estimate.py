@@ -128,6 +128,7 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
             ],
             "unknown": a.unknown,
             "product": a.product if a.parts else None,
+            "upper_bound": bool(a.parts and a.unknown),
             "working": a.product_text() if a.parts else None,
             "downtime_per_month": capacity.downtime(a.product) if a.parts else None,
             "target": a.target,
@@ -165,11 +166,15 @@ def _latency_verdict(b: Any) -> str:
 
 
 def _availability_verdict(a: Any) -> str:
+    # With components that state nothing the product is only an upper bound: short when even
+    # the bound misses the target, unknown otherwise, never ok.
     if not a.parts:
         return "unknown"
     if a.target is None:
         return "no target"
-    return "short" if a.short else "ok"
+    if a.short:
+        return "short"
+    return "unknown" if a.unknown else "ok"
 
 
 def _clean(text: Any, width: int | None = None) -> str:
@@ -190,6 +195,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 def render(report: dict) -> str:
     """The report as terminal text."""
+    from designlint.numbers.capacity import unstated_note
+
     out = [f"{_clean(report['file'])}: estimates (tolerance {report['tolerance'] * 100:g}%)"]
     if report["overrides"]:
         sets = ", ".join(f"{k}={v}" for k, v in report["overrides"].items())
@@ -235,8 +242,10 @@ def render(report: dict) -> str:
         for f in report["flows"]:
             av = f["availability"]
             product = "-" if av["product"] is None else _pct(av["product"])
+            if av["upper_bound"]:
+                product = f"<= {product}"
             target = "-" if av["target"] is None else _pct(av["target"])
-            skipped = f"{len(av['unknown'])} skipped" if av["unknown"] else ""
+            skipped = unstated_note(av)
             rows.append(
                 [
                     _clean(f["flow"], 32),

@@ -115,7 +115,10 @@ def _latency(cap: dict[str, Any]) -> list[str]:
         if av["product"] is None:
             avail = f"not stated{target}"
         else:
-            avail = f"{pct(av['product'])}{target}: {av['verdict']}"
+            bound = "at most " if av.get("upper_bound") else ""
+            avail = f"{bound}{pct(av['product'])}{target}: {av['verdict']}"
+            if av["unknown"]:
+                avail += f" ({len(av['unknown'])} component(s) unstated)"
         row = [esc(f["flow"]), hops, shown, _cell(sla_text(lat)), esc(lat["verdict"]), esc(avail)]
         out.append("| " + " | ".join(row) + " |")
     return [*out, ""]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.model import COMPONENT_SECTIONS
 from designlint.registry import rule
 
 
@@ -13,9 +14,14 @@ from designlint.registry import rule
 def flow_without_api(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports each in-scope functional requirement that no endpoint serves. An endpoint serves a
-    requirement when its `flows` list names the requirement, or names a flow whose
-    `requirement` is that requirement. Every entry of `requirements.functional` is in scope,
+    Reports each in-scope functional requirement started by a client request that no endpoint
+    serves. An endpoint serves a requirement when its `flows` list names the requirement, or
+    names a flow whose `requirement` is that requirement.
+
+    Work no client asks for (a crawler, a nightly job, an expiry sweep, a reaction to an event)
+    says so with `trigger: schedule`, `event` or `batch` and is not judged. A requirement that
+    a component `serves` (a CDN rule, a gateway policy, a worker) has a home and is not
+    reported either. Every entry of `requirements.functional` is in scope,
     secondary ones included: what is not in scope belongs in `out_of_scope`.
 
     ## Why is this bad?
@@ -59,15 +65,20 @@ def flow_without_api(ctx: Context) -> Iterator[Violation]:
     ```
     """
     design = ctx.design
-    served: set[str] = set()
+    served: set[str] = {
+        rid
+        for section in COMPONENT_SECTIONS
+        for comp in getattr(design, section).values()
+        for rid in comp.serves
+    }
     for api in design.apis.values():
         for fid in api.flows:
             served.add(fid)
             flow = design.flows.get(fid)
             if flow is not None and flow.requirement:
                 served.add(flow.requirement)
-    for rid in design.requirements.functional:
-        if rid not in served:
+    for rid, req in design.requirements.functional.items():
+        if req.trigger == "request" and rid not in served:
             yield Violation(
                 ("requirements", "functional", rid),
                 f"functional requirement `{rid}` is served by no endpoint",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.services._ownership import ownership
+from designlint.rules.services._ownership import external, ownership, same_context
 
 
 @rule("DL402", "foreign-datastore-access", "error")
@@ -21,6 +21,9 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
 
     - A service that is one of several owners of a store is not reported here: the store is
       shared, and DL401 (shared-datastore) reports that once.
+    - A service that is `part_of` the owner (an API and its workers), or part of the same
+      service as the owner, shares the owner's stores and is not reported.
+    - A `kind: external` service (a third party) is not judged.
     - A store with no owner at all is DL404's business (unowned-datastore), not this rule's.
     - Fan-out `target`s and the hybrid pull path (`pull_by` reading `pull_from`) are declared
       mechanisms judged by the DL6xx rules; only `reads` and `writes` are judged here.
@@ -60,6 +63,10 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
             for i, target in enumerate(getattr(svc, field)):
                 entry = owned.get(target)
                 if entry is None or not entry.owners or sid in entry.owners:
+                    continue
+                if external(ctx.design, sid) or any(
+                    same_context(ctx.design, sid, o) for o in entry.owners
+                ):
                     continue
                 owners = ", ".join(f"`{o}`" for o in entry.owners)
                 yield Violation(

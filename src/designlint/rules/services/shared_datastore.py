@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.services._ownership import ownership
+from designlint.rules.services._ownership import context_of, ownership
 
 
 @rule("DL401", "shared-datastore", "error")
@@ -16,7 +16,8 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     ## What it does
     Reports a datastore or cache that more than one service owns. The owners of a store are the
     union of its `owner` field and every service that lists it under `owns`; naming the same
-    service on both sides counts once.
+    service on both sides counts once. Owners that are parts of one service (`part_of`, an
+    API and its workers) are one owner.
 
     The finding points at the store and names every owner. Owner ids that are not declared
     services are left to DL003 (unknown-reference).
@@ -52,8 +53,9 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     ```
     """
     for entry in ownership(ctx.design).values():
-        if len(entry.owners) < 2:
-            continue
+        contexts = {context_of(ctx.design, sid) for sid in entry.owners}
+        if len(entry.owners) < 2 or len(contexts) < 2:
+            continue  # owners that are parts of one service share one context
         names = ", ".join(f"`{sid}`" for sid in entry.owners)
         kind = "datastore" if entry.section == "datastores" else "cache"
         yield Violation(
