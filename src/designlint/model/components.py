@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from designlint.model.base import Amount, Id, Model, Whole
@@ -79,7 +79,7 @@ class Api(Model):
     method: HttpMethod | None = Field(None, description="HTTP method (required for `http`).")
     path: str | None = Field(
         None,
-        pattern=r"^/",
+        json_schema_extra={"pattern": "^/"},
         description="Versioned path starting with `/`, e.g. `/v1/tweets` (required for `http`).",
     )
     name: str | None = Field(
@@ -105,6 +105,15 @@ class Api(Model):
     pagination: Pagination | None = Field(None, description="How the collection pages.")
     idempotent: bool | None = Field(None, description="Safe to retry (idempotency key).")
     description: str | None = Field(None, description="Free text.")
+
+    @field_validator("path")
+    @classmethod
+    def _rooted(cls, path: str | None) -> str | None:
+        if path is not None and not path.startswith("/"):
+            raise PydanticCustomError(
+                "bad_path", "an HTTP path starts with `/`: write `/{path}`", {"path": path[:80]}
+            )
+        return path
 
     @model_validator(mode="after")
     def _addressed(self) -> Api:
