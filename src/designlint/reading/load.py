@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import types
 import typing
 from typing import Any
@@ -199,6 +200,8 @@ def _problems(
             out.append(("DL006", Violation(path, message + "; quote it", span=trap.span)))
             continue
         code, message = _describe(path, error)
+        if error["type"] == "extra_forbidden":
+            message += _comma_hint(source, data, path)
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -209,6 +212,40 @@ def _problems(
         msg = f"{dropped[0]:,} more problem(s) from here on are not shown"
         out.append(("DL002", Violation(dropped[1], msg, span=source.smap.locate(dropped[1]))))
     return out, culprits
+
+
+def _comma_hint(source: Source, data: object, path: ModelPath) -> str:
+    """`{value: 50k, description: 50,000 sellers}`: YAML ends the value at the comma and reads
+    `000 sellers` as a key of its own. Say so when an unknown key with no value follows a
+    comma inside a flow mapping."""
+    span = source.smap.key_span(path)
+    parent: Any = data
+    for seg in path[:-1]:
+        parent = parent[seg] if isinstance(parent, dict | list) else None
+    if span is None or not isinstance(parent, dict) or parent.get(path[-1]) is not None:
+        return ""
+    start = _line_start(source.text, span.line)
+    before = source.text[start : start + span.column - 1].rstrip()
+    keys = list(parent)
+    at = keys.index(path[-1]) if path[-1] in keys else 0
+    if not before.endswith(",") or at == 0 or not isinstance(parent[keys[at - 1]], str | int):
+        return ""
+    joined = f"{parent[keys[at - 1]]},{_shown(str(path[-1]), 40)}"
+    return (
+        f"; an unquoted comma inside `{{...}}` ends a value: quote it "
+        f'(`{_shown(str(keys[at - 1]), 40)}: "{joined}"`)'
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Offsets of each line (computed once per text: a str caches its hash)."""
+    return (0, *(m.end() for m in re.finditer("\n", text)))
+
+
+def _line_start(text: str, line: int) -> int:
+    starts = _line_starts(text)
+    return starts[line - 1] if 0 < line <= len(starts) else len(text)
 
 
 def _data_path(data: object, loc: tuple, etype: str) -> ModelPath:
