@@ -115,7 +115,8 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
             "hops": [{"component": c, "ms": s * 1000} for c, s in b.hops],
             "unbudgeted": b.unbudgeted,
             "total_ms": b.total * 1000 if b.hops else None,
-            "sum": b.sum_text() if b.hops else None,
+            "sum": _sum_text(b),
+            "unsized": [{"component": c, "text": t} for c, t in b.unsized],
             "sla": b.sla_id,
             "sla_ms": b.sla.base * 1000 if b.sla else None,
             "percentile": b.percentile,
@@ -157,12 +158,23 @@ def _base(q: Any) -> dict | None:
     return {"value": base.magnitude, "unit": f"{base.units:~}" or "1"}
 
 
-def _latency_verdict(b: Any) -> str:
+def _sum_text(b: Any) -> str | None:
+    """The budget sum; hops budgeted in words are named, since the sum skips them."""
+    words = ", ".join(f"`{c}` {t}" for c, t in b.unsized)
     if not b.hops:
-        return "no budget"
+        return f"in words only: {words}" if words else None
+    return b.sum_text() + (f", plus in words: {words}" if words else "")
+
+
+def _latency_verdict(b: Any) -> str:
+    # Budgets in words make the sum a lower bound: exceeded if even that is over, else unknown.
+    if not b.hops:
+        return "unknown" if b.unsized else "no budget"
     if b.sla is None:
         return "no sla"
-    return "exceeded" if b.exceeded else "ok"
+    if b.exceeded:
+        return "exceeded"
+    return "unknown" if b.unsized else "ok"
 
 
 def _availability_verdict(a: Any) -> str:
