@@ -225,12 +225,14 @@ def _comma_hint(source: Source, data: object, path: ModelPath) -> str:
     if span is None or not isinstance(parent, dict) or parent.get(path[-1]) is not None:
         return ""
     start = _line_start(source.text, span.line)
-    before = source.text[start : start + span.column - 1].rstrip()
+    raw = source.text[start : start + span.column - 1]
+    before = raw.rstrip()
+    gap = raw[len(before) :]
     keys = list(parent)
     at = keys.index(path[-1]) if path[-1] in keys else 0
     if not before.endswith(",") or at == 0 or not isinstance(parent[keys[at - 1]], str | int):
         return ""
-    joined = f"{parent[keys[at - 1]]},{_shown(str(path[-1]), 40)}"
+    joined = f"{parent[keys[at - 1]]},{gap}{_shown(str(path[-1]), 40)}"
     return (
         f"; an unquoted comma inside `{{...}}` ends a value: quote it "
         f'(`{_shown(str(keys[at - 1]), 40)}: "{joined}"`)'
