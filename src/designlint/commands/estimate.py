@@ -98,7 +98,7 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
                 "expr": row.expr,
                 "computed": fmt.show(computed, row.declared) if computed is not None else None,
                 "computed_base": _base(computed),
-                "declared": row.declared.text if row.declared else None,
+                "declared": row.declared.text if row.declared else row.words,
                 "value": row.shown if row.value is not None else None,
                 "verdict": verdict,
                 "deviation": row.deviation,

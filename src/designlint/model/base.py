@@ -168,6 +168,34 @@ def Whole(minimum: int = 0) -> Any:  # noqa: N802 - a type
     ]
 
 
+def _validate_stated(value: Any) -> q.Stated:
+    if isinstance(value, q.Quantity | q.Prose):
+        return value
+    try:
+        return q.stated(value)
+    except q.QuantityError as exc:
+        raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
+
+
+# A quantity of any dimension, or words (an estimate's declared value).
+StatedQuantity = Annotated[
+    q.Quantity | q.Prose,
+    PlainValidator(_validate_stated),
+    PlainSerializer(lambda v: v.text, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*[-+]?[0-9.,_]+"},
+                {"type": "number"},
+                _PROSE_SCHEMA,
+            ],
+            "description": "A number with an optional unit (`1.2k/s`, `20 GB/day`), or words "
+            "when the source states no number.",
+        }
+    ),
+]
+
+
 # A field that accepts one id or a list of ids (`owner: a` or `owner: [a, b]`).
 IdList = list[Id]
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.model import COMPONENT_SECTIONS
-from designlint.numbers.quantity import Prose
+from designlint.model import COMPONENT_SECTIONS, Design
+from designlint.model.estimates import Estimate
+from designlint.numbers.quantity import Prose, QuantityError, stated
 from designlint.registry import rule
 
 CACHE_SIZING = ("keys", "entries_per_key", "entry_size", "node_memory", "nodes", "max_length")
@@ -29,7 +31,8 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
     - a cache's sizing (`keys`, `entries_per_key`, `entry_size`, `node_memory`, `nodes`,
       `max_length`) once the cache states any sizing number (memory per node, DL603);
     - a datastore's or cache's `capacity`, and a fan-out's `celebrity_threshold`,
-      `max_followers` and `avg_followers` (fan-out capacity and bounds, DL607, DL608).
+      `max_followers` and `avg_followers` (fan-out capacity and bounds, DL607, DL608);
+    - an estimate's value that another estimate's `expr` uses (the estimates, DL201).
 
     Elsewhere words are enough: a TTL `until the stay's last night` is a TTL, `max_limit:
     a few hundred` bounds the page. A `kind: external` service's replicas are not asked for.
@@ -86,6 +89,7 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
     for fid, fan in design.fanout.items():
         for field in FANOUT:
             yield from _words(getattr(fan, field), ("fanout", fid, field), "the fan-out")
+    yield from _estimates_in_words(design)
     for fid, flow in design.flows.items():
         if not flow.sla:
             continue
@@ -93,6 +97,32 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
             if not isinstance(hop, str):
                 path = ("flows", fid, "path", i, "budget")
                 yield from _words(hop.budget, path, "the latency budget")
+
+
+def _estimates_in_words(design: Design) -> Iterator[Violation]:
+    """An estimate in words that an expression uses: the expression cannot be computed."""
+    users: dict[str, list[str]] = {}
+    for name, est in design.estimates.items():
+        expr = getattr(est, "expr", None)
+        if expr:
+            for token in set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", expr)):
+                users.setdefault(token, []).append(name)
+    for name, est in design.estimates.items():
+        value = est.value if isinstance(est, Estimate) else est
+        path = ("estimates", name, "value") if isinstance(est, Estimate) else ("estimates", name)
+        if name in users and isinstance(value, str | Prose):
+            found = value if isinstance(value, Prose) else _prose(value)
+            if found is not None:
+                names = ", ".join(f"`{n}`" for n in users[name][:5])
+                yield from _words(found, path, f"{names}, computed from `{name}`,")
+
+
+def _prose(text: str) -> Prose | None:
+    try:
+        found = stated(text)
+    except QuantityError:
+        return None
+    return found if isinstance(found, Prose) else None
 
 
 def _words(value: object, path: tuple, what: str) -> Iterator[Violation]:
