@@ -92,6 +92,8 @@ def _recover(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]
             for code, v in found
             if not any(tuple(v.path) == p[: len(v.path)] for p in aside)
         ]
+        if len(paths) > source.limits.max_problems:
+            return None, problems  # past the problem cap, recovering is not worth its cost
         nodes = {_removable(p) for p in paths}
         if None in nodes or not nodes:
             return None, problems
