@@ -43,7 +43,15 @@ def test_composition_with_unstated_components_is_never_ok(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["multiple", "several hundred", "until the stay's last night", "a few ms", "read replicas"],
+    [
+        "multiple",
+        "several hundred",
+        "until the stay's last night",
+        "a few ms",
+        "read replicas",
+        "dozens",
+        "a few thousand per second",
+    ],
 )
 def test_words_are_prose(text: str) -> None:
     assert q.stated(text) == q.Prose(text)
@@ -54,6 +62,8 @@ def test_words_are_prose(text: str) -> None:
     [
         ("one", "spells a number"),
         ("Two replicas", "spells a number"),
+        ("a million", "spells a number"),
+        ("a dozen", "spells a number"),
         ("about 5ms", "hedges a number"),
         ("up to 10k", "hedges a number"),
         ("TBD", "placeholder"),

@@ -244,7 +244,7 @@ PROSE_MAX = 200
 NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion trillion".split()
+    "eighty ninety hundred thousand million billion trillion dozen".split()
 )
 # Words that hedge a number: `about 5ms`, `up to 10k` are numbers with a qualifier.
 QUALIFIERS = (
@@ -290,7 +290,10 @@ def stated(value: object) -> Stated:
     if not text or NUMBERISH.match(text) or not any(ch.isalpha() for ch in text):
         return parse(value)
     lowered = " ".join(text.lower().split())
-    first = re.split(r"[\s\-/]", lowered, maxsplit=1)[0]
+    words = re.split(r"[\s\-/]", lowered, maxsplit=2)
+    first = words[0]
+    if first in ("a", "an") and len(words) > 1 and words[1] in NUMBER_WORDS:
+        first = words[1]  # `a million`, `a dozen`
     if first in NUMBER_WORDS:
         raise QuantityError(f"`{_cut(text)}` spells a number: write it in digits (`1`, `200ms`)")
     for word in QUALIFIERS:
