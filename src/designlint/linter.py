@@ -134,26 +134,19 @@ def lost_parts(aside: dict) -> set[str]:
 
 
 def _quiet_about(findings: list[Finding], design: Design) -> list[Finding]:
-    """Drop rule findings a set-aside node could change: about the node, about the entry
-    holding it, or about a subject the node mentions (an endpoint set aside may have served
-    that requirement). The schema error already says where to look; findings about the
-    whole design stay."""
+    """Drop rule findings a set-aside node could change: about the node or the entry holding
+    it, and those of rules that judge what nothing in the design does while a node they
+    depend on is set aside (ABSENCE_RULES). The schema error already says where to look;
+    findings about the whole design stay."""
     aside = design.set_aside
     if not aside:
         return findings
     near = {p[:i] for p in aside for i in range(2, len(p) + 1)}
-    mentioned = design.set_aside_mentions
     lost = lost_parts(aside)
     unknowable = {code for code, needs in ABSENCE_RULES.items() if needs & lost}
 
     def quiet(path: tuple) -> bool:
-        subject = path[2] if path[:1] == ("requirements",) and len(path) > 2 else path[1:2]
-        subject = subject[0] if isinstance(subject, tuple) and subject else subject
-        return (
-            path in near
-            or any(path[:i] in aside for i in range(1, len(path)))
-            or (isinstance(subject, str) and subject in mentioned)
-        )
+        return path in near or any(path[:i] in aside for i in range(1, len(path)))
 
     return [
         f

@@ -81,15 +81,6 @@ class Design(Model):
         return frozenset({SET_ASIDE, *(str(path[-1]) for path in self._set_aside)})
 
     @cached_property
-    def set_aside_mentions(self) -> frozenset[str]:
-        """Every id a set-aside node mentions: what the node would have said about them is
-        unknown, so a rule judging "nothing does X for them" stays quiet."""
-        ids: set[str] = set(self.set_aside_ids)
-        for raw in self._set_aside.values():
-            ids.update(_strings(raw))
-        return frozenset(ids)
-
-    @cached_property
     def components(self) -> dict[str, tuple[str, object]]:
         """Every component id -> (section, model). The first declaration wins (DL005 reports)."""
         index: dict[str, tuple[str, object]] = {}
@@ -102,22 +93,3 @@ class Design(Model):
         """The model path of a component id, for locating findings about it."""
         entry = self.components.get(cid)
         return (entry[0], cid) if entry else None
-
-
-def _strings(raw: object, depth: int = 0) -> set[str]:
-    """Every short string and mapping key in a raw subtree (the ids it may mention)."""
-    if depth > 64:
-        return set()
-    if isinstance(raw, str):
-        return {raw} if len(raw) <= 200 else set()
-    if isinstance(raw, dict):
-        out = {k for k in raw if isinstance(k, str)}
-        for v in raw.values():
-            out |= _strings(v, depth + 1)
-        return out
-    if isinstance(raw, list):
-        out = set()
-        for v in raw:
-            out |= _strings(v, depth + 1)
-        return out
-    return set()

@@ -65,10 +65,11 @@ def _recover(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]
 
     A typo in one field must not hide every rule finding (ruff and tsc keep going after an
     error too): the smallest node that can go (an optional field, a mapping entry, a whole
-    section) is removed from a copy of the data, the error is reported, and the design is
-    validated again without it. Only dict keys are removed, never list items, so every other
-    node keeps its model path and its position. An error that no removal can fix (the format
-    version, the design's name) still stops the design.
+    section, an item of a list of ids) is removed from a copy of the data, the error is
+    reported, and the design is validated again without it. A list item is replaced by a
+    placeholder id instead of removed, so every other node keeps its model path and its
+    position. An error that no removal can fix (the format version, the design's name) still
+    stops the design.
     """
     data = source.data
     problems: list[tuple[str, Violation]] = []
@@ -90,7 +91,7 @@ def _recover(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]
         problems += [
             (code, v)
             for code, v in found
-            if not any(tuple(v.path) == p[: len(v.path)] for p in aside)
+            if not (v.path and any(tuple(v.path) == p[: len(v.path)] for p in aside))
         ]
         if len(paths) > source.limits.max_problems:
             return None, problems  # past the problem cap, recovering is not worth its cost
