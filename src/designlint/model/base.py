@@ -22,7 +22,7 @@ from designlint.numbers import quantity as q
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 
 
-def _schema_extra(schema: dict[str, Any]) -> None:
+def extension_schema(schema: dict[str, Any]) -> None:
     # Advertise the OpenAPI-style extension keys to editors and to check-jsonschema.
     schema["patternProperties"] = {"^x-": {}}
 
@@ -34,7 +34,7 @@ class Model(BaseModel):
         extra="forbid",
         frozen=True,
         populate_by_name=True,
-        json_schema_extra=_schema_extra,
+        json_schema_extra=extension_schema,
         use_attribute_docstrings=False,
     )
 

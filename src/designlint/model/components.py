@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from designlint.model.base import Amount, Id, Model, Whole
+from designlint.model.base import Amount, Id, Model, Whole, extension_schema
 from designlint.model.requirements import ConsistencyModel
 
 
@@ -68,8 +68,25 @@ Protocol = Literal["http", "grpc", "websocket", "graphql", "event"]
 HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
+def _api_schema(schema: dict) -> None:
+    # What `_addressed` checks, for editors: HTTP needs method and path, the others a name.
+    extension_schema(schema)
+    schema["if"] = {
+        "anyOf": [
+            {"not": {"required": ["protocol"]}},
+            {"properties": {"protocol": {"const": "http"}}},
+        ]
+    }
+    schema["then"] = {"required": ["method", "path"]}
+    schema["else"] = {
+        "anyOf": [{"required": ["name"]}, {"required": ["signature"]}, {"required": ["path"]}]
+    }
+
+
 class Api(Model):
     """An endpoint of the API contract: an HTTP route, an RPC, a channel, or an event."""
+
+    model_config = ConfigDict(json_schema_extra=_api_schema)
 
     protocol: Protocol = Field(
         "http",
