@@ -39,7 +39,7 @@ def node_label(node: PlanNode) -> str:
 def _node(node: PlanNode, indent: str) -> str:
     attrs = {"label": node_label(node), "shape": SHAPES.get(node.section, "box")}
     if node.section == "services":
-        attrs["style"] = "rounded"
+        attrs["style"] = "rounded,dashed" if node.kind == "external" else "rounded"
     if node.severity in SEVERITY_COLORS:
         line, fill = SEVERITY_COLORS[node.severity]
         attrs.update(color=line, fillcolor=fill, penwidth="2.5")

@@ -11,13 +11,16 @@ from designlint.registry import rule
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
 # HEAD and OPTIONS answer with headers only: there is no body to describe.
 BODYLESS_RESPONSES = frozenset({"HEAD", "OPTIONS"})
+# Protocols besides HTTP whose calls answer: an event or a WebSocket push answers nothing.
+ANSWERING = frozenset({"grpc", "graphql"})
 
 
 @rule("DL307", "incomplete-contract", "warning")
 def incomplete_contract(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports an endpoint with no `response` schema, and a write (`POST`, `PUT`, `PATCH`) with
+    Reports an endpoint with no `response` schema (HTTP, gRPC and GraphQL; an event or a
+    WebSocket message answers nothing), and a write (`POST`, `PUT`, `PATCH`) with
     no `request` schema; an endpoint missing both gets two findings. `HEAD` and `OPTIONS` need
     no response schema.
 
@@ -56,7 +59,8 @@ def incomplete_contract(ctx: Context) -> Iterator[Violation]:
     ```
     """
     for aid, api in ctx.design.apis.items():
-        if api.response is None and api.method not in BODYLESS_RESPONSES:
+        answers = api.protocol in ANSWERING if api.protocol != "http" else True
+        if api.response is None and answers and api.method not in BODYLESS_RESPONSES:
             yield Violation(
                 ("apis", aid),
                 f"endpoint `{aid}` has no response schema",

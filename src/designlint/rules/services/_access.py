@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from designlint.findings import ModelPath
 from designlint.model import Design
-from designlint.rules.services._ownership import Ownership
+from designlint.rules.services._ownership import Ownership, context_of, external
 
 STORE_SECTIONS = ("datastores", "caches")
 
@@ -88,13 +88,19 @@ def accesses(design: Design, owners: dict[str, set[str]]) -> list[Access]:
 def unowned_users(
     design: Design, entries: dict[tuple[str, str], Ownership]
 ) -> dict[str, list[str]]:
-    """For each store nobody owns that two or more services reach: those services, in order."""
+    """For each store nobody owns that services of two or more bounded contexts reach: those
+    services, in order. Parts of one service (`part_of`) are one user; third parties
+    (`kind: external`) are not judged."""
     owned = {key[1]: set(e.owners) for key, e in entries.items() if e.owners or e.undeclared}
     users: dict[str, list[str]] = {}
     for access in accesses(design, {}):
-        if access.store in owned:
+        if access.store in owned or external(design, access.service):
             continue
         names = users.setdefault(access.store, [])
         if access.service not in names:
             names.append(access.service)
-    return {store: names for store, names in users.items() if len(names) >= 2}
+    return {
+        store: names
+        for store, names in users.items()
+        if len({context_of(design, sid) for sid in names}) >= 2
+    }

@@ -8,7 +8,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.services._access import accesses
-from designlint.rules.services._ownership import by_id
+from designlint.rules.services._ownership import by_id, external, same_context
 
 
 @rule("DL402", "foreign-datastore-access", "error")
@@ -33,6 +33,9 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
 
     - A service that is one of several owners of a store is not reported here: the store is
       shared, and DL401 (shared-datastore) reports that once.
+    - A service that is `part_of` the owner (an API and its workers), or part of the same
+      service as the owner, shares the owner's stores and is not reported.
+    - A `kind: external` service (a third party) is not judged.
     - A store with no owner at all is DL404's business (unowned-datastore), or DL401's when
       two or more services use it, not this rule's.
 
@@ -72,6 +75,8 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
         entry = owned.get(access.store)
         sid = access.service
         if entry is None or not entry.owners or sid in entry.owners:
+            continue
+        if external(ctx.design, sid) or any(same_context(ctx.design, sid, o) for o in entry.owners):
             continue
         pair = (sid, access.store)
         if not access.declared and pair in reported:

@@ -8,7 +8,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.services._access import unowned_users
-from designlint.rules.services._ownership import ownership
+from designlint.rules.services._ownership import context_of, ownership
 
 
 @rule("DL401", "shared-datastore", "error")
@@ -17,7 +17,8 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     ## What it does
     Reports a datastore or cache that more than one service owns. The owners of a store are the
     union of its `owner` field and every service that lists it under `owns`; naming the same
-    service on both sides counts once.
+    service on both sides counts once. Owners that are parts of one service (`part_of`, an
+    API and its workers) are one owner.
 
     A store with no owner at all that two or more services use is shared too, only less
     visibly: the finding names the services that use it. A service uses a store through its
@@ -61,7 +62,7 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     users = unowned_users(ctx.design, entries)
     for entry in entries.values():
         kind = "datastore" if entry.section == "datastores" else "cache"
-        if len(entry.owners) >= 2:
+        if len({context_of(ctx.design, sid) for sid in entry.owners}) >= 2:
             names = ", ".join(f"`{sid}`" for sid in entry.owners)
             message = f"{kind} `{entry.id}` is owned by {len(entry.owners)} services: {names}"
         elif entry.id in users:
