@@ -25,7 +25,8 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
     computed. The fields and when they are needed:
 
     - `replicas` of a service, datastore, cache or queue, when an availability requirement
-      exists (single points of failure, DL702; composed availability, DL706);
+      states a number (single points of failure, DL702; composed availability, DL706): with
+      a target in words (DL105) there is nothing to check the replicas against;
     - `availability` of a component (composed availability, DL706);
     - a hop's `budget` in a flow with an `sla` (latency budget, DL704);
     - a cache's sizing (`keys`, `entries_per_key`, `entry_size`, `node_memory`, `nodes`,
@@ -68,7 +69,8 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
     """
     design = ctx.design
     wants_replicas = any(
-        n.kind == "availability" for n in design.requirements.non_functional.values()
+        n.kind == "availability" and _numeric(n.target)
+        for n in design.requirements.non_functional.values()
     )
     for section in COMPONENT_SECTIONS:
         if section == "clients":
@@ -115,6 +117,16 @@ def _estimates_in_words(design: Design) -> Iterator[Violation]:
             if found is not None:
                 names = ", ".join(f"`{n}`" for n in users[name][:5])
                 yield from _words(found, path, f"{names}, computed from `{name}`,")
+
+
+def _numeric(target: object) -> bool:
+    """A target with a number (`99.9%`); words (`high availability`) are DL105's finding."""
+    if not isinstance(target, str):
+        return True
+    try:
+        return not isinstance(stated(target), Prose)
+    except QuantityError:
+        return False
 
 
 def _prose(text: str) -> Prose | None:
