@@ -47,17 +47,49 @@ def declared(design: Design) -> Iterator[Access]:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
 
 
+def _touches(design: Design, sid: str, store: str) -> bool:
+    svc = design.services.get(sid)
+    return svc is not None and store in (*svc.reads, *svc.writes, *svc.owns)
+
+
+def _calls(design: Design, caller: str, callee: str) -> bool:
+    """Whether `caller` reaches `callee` through `calls` (synchronously, so it awaits it)."""
+    seen, todo = {caller}, [caller]
+    while todo:
+        svc = design.services.get(todo.pop())
+        for nxt in svc.calls if svc is not None else ():
+            if nxt == callee:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
+
+
 def through_flows(design: Design) -> Iterator[Access]:
-    """Service-to-store hops of every flow path (stores in between do not break the chain)."""
+    """Service-to-store hops of every flow path (stores in between do not break the chain).
+
+    A store hop that the service before it does not declare, but an earlier service of the
+    same path does and `calls` it (directly or not), is that caller's step: write-ups list
+    the steps of a request in order, and the caller writing the answer back after its callee
+    returned (`[api, cache, index-service, cache]`) is one of them."""
     for fid, flow in design.flows.items():
         last: str | None = None
+        seen: list[str] = []
         for i, hop in enumerate(flow.hops()):
             section = _section(design, hop.component)
             if section == "services":
                 last = hop.component
+                seen.append(last)
             elif section in STORE_SECTIONS:
-                if last is not None:
-                    yield Access(last, hop.component, "reaches", ("flows", fid, "path", i), False)
+                if last is None:
+                    continue
+                if not _touches(design, last, hop.component) and any(
+                    _touches(design, sid, hop.component) and _calls(design, sid, last)
+                    for sid in seen[:-1]
+                ):
+                    continue
+                yield Access(last, hop.component, "reaches", ("flows", fid, "path", i), False)
             else:
                 last = None
 

@@ -20,7 +20,10 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
 
     - the service's own `reads` and `writes` (one finding per offending entry);
     - a flow whose path goes from the service to the store with only other stores in between
-      (`[timeline-service, timeline-cache, tweet-db]` has the timeline service read both);
+      (`[timeline-service, timeline-cache, tweet-db]` has the timeline service read both),
+      unless the service does not use the store and an earlier service of the path that
+      `calls` it does: that hop is the caller's step after its callee answered
+      (`[query-api, cache, document-service, cache]`);
     - a fan-out: its `worker` writes the `target` and reads `followers_from` when that is a
       store, and `pull_by` reads `pull_from`. A fan-out service that `calls` the store's owner
       is taken to go through the owner's API, and is not reported.
