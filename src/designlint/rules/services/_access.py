@@ -1,4 +1,4 @@
-"""Which services touch which stores, and where the design says so: for DL401, DL402 and DL404.
+"""Which services touch which stores, and where the design says so: for DL401 and DL402.
 
 A service reaches a datastore or cache in three ways the format can state:
 

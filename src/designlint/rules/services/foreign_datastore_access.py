@@ -39,7 +39,7 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
     - A service that is `part_of` the owner (an API and its workers), or part of the same
       service as the owner, shares the owner's stores and is not reported.
     - A `kind: external` service (a third party) is not judged.
-    - A store with no owner at all is DL404's business (unowned-datastore), or DL401's when
+    - A store with no owner at all is DL404's business (unowned-datastore), and DL401's when
       two or more services use it, not this rule's.
 
     ## Why is this bad?

@@ -23,7 +23,7 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     A store with no owner at all that two or more services use is shared too, only less
     visibly: the finding names the services that use it. A service uses a store through its
     `reads` and `writes`, a flow from the service to the store, or a fan-out (the same accesses
-    DL402 judges). DL404 (unowned-datastore) leaves such a store to this rule.
+    DL402 judges). DL404 (unowned-datastore) reports the missing owner as well.
 
     The finding points at the store and names every owner or user. Owner ids that are not
     declared services are left to DL003 (unknown-reference).
