@@ -59,6 +59,8 @@ _unit("bit bits", "bit", "data", 0.125)
 _unit("Kbit kbit Kb kb", "kilobit", "data", 125.0)
 _unit("Mbit Mb", "megabit", "data", 125e3)
 _unit("Gbit Gb", "gigabit", "data", 125e6)
+_unit("Tbit Tb", "terabit", "data", 125e9)
+_unit("Pbit Pb", "petabit", "data", 125e12)
 _unit("%", "percent", "percent", 1.0)
 
 # Rate shorthands: "1.2k rps" means 1.2k per second.
