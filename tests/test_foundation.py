@@ -16,7 +16,8 @@ def test_twitter_example_is_clean():
 def test_json_output_has_the_cli_md_shape(tmp_path):
     bad = tmp_path / "x.design.yaml"
     bad.write_text("designlint: 1\nname: X\ndatastore: {}\n")
-    result = run_cli("check", "--format", "json", str(bad))
+    # Only the document codes: with the unknown key set aside, every other rule runs too.
+    result = run_cli("check", "--format", "json", "--select", "DL002", str(bad))
     assert result.returncode == 1
     payload = json.loads(result.stdout)
     assert set(payload) == {"designlint", "findings", "summary"}
@@ -128,3 +129,29 @@ def test_yaml11_traps_where_strings_are_meant(tmp_path):
     assert result.returncode == 1
     for where in (":6:17: DL006", ":6:35: DL006", ":7:13: DL006", ":7:32: DL006"):
         assert where in result.stdout, result.stdout
+
+
+def test_schema_accepts_every_fixture_the_linter_loads():
+    """The schema and the loader agree: a fixture that loads (no DL002/DL007) validates."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from designlint import config
+    from designlint.linter import lint_text
+
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    schema = ROOT / "schemas" / "design.schema.json"
+    loads = [
+        str(p)
+        for p in sorted((ROOT / "tests" / "rules").rglob("*.yaml"))
+        if not any(
+            f.code in ("DL001", "DL002", "DL004", "DL006", "DL007")
+            for f in lint_text(p.read_text(encoding="utf-8"), str(p), config.Settings())
+        )
+    ]
+    assert len(loads) > 50
+    result = subprocess.run(
+        [str(exe), "--schemafile", str(schema), *loads], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

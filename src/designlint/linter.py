@@ -13,6 +13,7 @@ from designlint import suppression as suppress
 from designlint.context import Context
 from designlint.errors import InputError
 from designlint.findings import Finding, Severity, Violation
+from designlint.model import Design
 from designlint.reading.files import read_bytes
 from designlint.reading.load import validate
 from designlint.reading.source import Source, decode, load_text
@@ -70,6 +71,7 @@ def analyse(
         for r in rules.values():
             if r.check is not None and rule_enabled(r, settings, file):
                 findings.extend(_run_rule(r, ctx, settings, source))
+        findings = _quiet_about(findings, design)
     findings = [
         f for f in findings if f.code not in rules or rule_enabled(rules[f.code], settings, file)
     ]
@@ -90,6 +92,68 @@ def _register(settings: config.Settings) -> None:
         from designlint.custom.register import register
 
         register(settings.custom_rules)
+
+
+# Rules that judge what nothing in the design does ("no endpoint serves it", "nothing reaches
+# it") cannot judge while a node that might do it is set aside: each is listed with what its
+# answer depends on, as `section` (a whole entry set aside) or `section.field`; `*` is any
+# section.
+ABSENCE_RULES: dict[str, frozenset[str]] = {
+    code: frozenset(needs.split())
+    for code, needs in {
+        "DL107": "consistency datastores flows datastores.consistency flows.consistency",
+        "DL109": "non_functional non_functional.kind non_functional.datastores "
+        "datastores.source_of_truth",
+        "DL204": "estimates estimates.measures",
+        "DL205": "estimates estimates.measures estimates.peak_of",
+        "DL305": "apis apis.flows flows flows.requirement functional.trigger *.serves",
+        "DL406": "clients edge services queues fanout clients.calls edge.routes_to services.calls "
+        "services.publishes services.reads services.writes services.owns services.kind "
+        "queues.consumers fanout.source fanout.worker fanout.target datastores.owner caches.owner",
+        "DL702": "clients edge services flows non_functional clients.calls edge.routes_to "
+        "services.calls services.reads services.writes flows.path flows.component flows.call "
+        "non_functional.kind non_functional.target",
+        "DL804": "functional flows apis flows.requirement flows.path flows.component apis.flows "
+        "apis.service *.serves",
+    }.items()
+}
+
+
+def lost_parts(aside: dict) -> set[str]:
+    """What each set-aside node was, as ABSENCE_RULES names it: `services` for a whole entry,
+    `services.calls` (and `*.calls`) for a field or an item of it."""
+    out: set[str] = set()
+    for path in aside:
+        depth = 3 if path[:1] == ("requirements",) else 2
+        section = str(path[depth - 2]) if len(path) >= depth - 1 else ""
+        if len(path) <= depth:
+            out.add(section or str(path[0]))
+            continue
+        field = next((seg for seg in reversed(path[depth:]) if isinstance(seg, str)), "")
+        out.update((f"{section}.{field}", f"*.{field}"))
+    return out
+
+
+def _quiet_about(findings: list[Finding], design: Design) -> list[Finding]:
+    """Drop rule findings a set-aside node could change: about the node or the entry holding
+    it, and those of rules that judge what nothing in the design does while a node they
+    depend on is set aside (ABSENCE_RULES). The schema error already says where to look;
+    findings about the whole design stay."""
+    aside = design.set_aside
+    if not aside:
+        return findings
+    near = {p[:i] for p in aside for i in range(2, len(p) + 1)}
+    lost = lost_parts(aside)
+    unknowable = {code for code, needs in ABSENCE_RULES.items() if needs & lost}
+
+    def quiet(path: tuple) -> bool:
+        return path in near or any(path[:i] in aside for i in range(1, len(path)))
+
+    return [
+        f
+        for f in findings
+        if f.code in ALWAYS_ON or not (f.code in unknowable or quiet(tuple(f.model_path)))
+    ]
 
 
 def _traps_without_design(source: Source, problems: list[tuple[str, Violation]]) -> list[Violation]:

@@ -70,6 +70,8 @@ def references(design: Design) -> Iterator[Ref]:  # noqa: C901 - a flat list of 
             yield Ref(("apis", aid, "flows", i), flow, reqs)
     for sid, svc in design.services.items():
         base = ("services", sid)
+        if svc.part_of:
+            yield Ref((*base, "part_of"), svc.part_of, ("services",))
         for field, kinds in (
             ("owns", STORES),
             ("reads", STORES),

@@ -21,7 +21,11 @@ from designlint.reading.source import load_text
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 PARSER = HERE / "mermaid_parse.mjs"
-CASES = {"twitter": ROOT / "examples" / "twitter.yaml", "hostile": HERE / "hostile.yaml"}
+CASES = {
+    "twitter": ROOT / "examples" / "twitter.yaml",
+    "hostile": HERE / "hostile.yaml",
+    "write-up": HERE / "write-up.yaml",
+}
 
 
 def load(path: Path) -> Design:

@@ -111,10 +111,12 @@ def command(
     source = load_text(text, settings.limits) if text is not None else None
     design = None
     if source is not None and not any(code == "DL001" for code, _ in source.problems):
-        design, _ = validate(source)
+        design, problems = validate(source)
+        if problems:  # the loader set nodes aside: the picture would miss them silently
+            design = None
     findings = lint_path(file, settings)
     if design is None:
-        stopping = [f for f in findings if f.code in ("DL001", "DL002")] or findings
+        stopping = [f for f in findings if f.code in ("DL001", "DL002", "DL007")] or findings
         click.echo(
             f"designlint: {file}: cannot draw: {_findings(len(stopping))} the design "
             f"from loading (DL001/DL002); run `designlint check {file}`",

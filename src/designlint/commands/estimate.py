@@ -99,7 +99,7 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
                 "expr": row.expr,
                 "computed": fmt.show(computed, row.declared) if computed is not None else None,
                 "computed_base": _base(computed),
-                "declared": row.declared.text if row.declared else None,
+                "declared": row.declared.text if row.declared else row.words,
                 "value": row.shown if row.value is not None else None,
                 "verdict": verdict,
                 "deviation": _finite(row.deviation),  # JSON has no Infinity: null
@@ -116,7 +116,8 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
             "hops": [{"component": c, "ms": s * 1000} for c, s in b.hops],
             "unbudgeted": b.unbudgeted,
             "total_ms": b.total * 1000 if b.hops else None,
-            "sum": b.sum_text() if b.hops else None,
+            "sum": _sum_text(b),
+            "unsized": [{"component": c, "text": t} for c, t in b.unsized],
             "sla": b.sla_id,
             "sla_ms": b.sla.base * 1000 if b.sla else None,
             "percentile": b.percentile,
@@ -129,6 +130,7 @@ def build(design: Any, source: Any, overrides: dict[str, str], tolerance: float)
             ],
             "unknown": a.unknown,
             "product": a.product if a.parts else None,
+            "upper_bound": bool(a.parts and a.unknown),
             "working": a.product_text() if a.parts else None,
             "downtime_per_month": capacity.downtime(a.product) if a.parts else None,
             "target": a.target,
@@ -174,20 +176,35 @@ def _base(q: Any) -> dict | None:
     return {"value": base.magnitude, "unit": f"{base.units:~}" or "1"}
 
 
-def _latency_verdict(b: Any) -> str:
+def _sum_text(b: Any) -> str | None:
+    """The budget sum; hops budgeted in words are named, since the sum skips them."""
+    words = ", ".join(f"`{c}` {t}" for c, t in b.unsized)
     if not b.hops:
-        return "no budget"
+        return f"in words only: {words}" if words else None
+    return b.sum_text() + (f", plus in words: {words}" if words else "")
+
+
+def _latency_verdict(b: Any) -> str:
+    # Budgets in words make the sum a lower bound: exceeded if even that is over, else unknown.
+    if not b.hops:
+        return "unknown" if b.unsized else "no budget"
     if b.sla is None:
         return "no sla"
-    return "exceeded" if b.exceeded else "ok"
+    if b.exceeded:
+        return "exceeded"
+    return "unknown" if b.unsized else "ok"
 
 
 def _availability_verdict(a: Any) -> str:
+    # With components that state nothing the product is only an upper bound: short when even
+    # the bound misses the target, unknown otherwise, never ok.
     if not a.parts:
         return "unknown"
     if a.target is None:
         return "no target"
-    return "short" if a.short else "ok"
+    if a.short:
+        return "short"
+    return "unknown" if a.unknown else "ok"
 
 
 def _clean(text: Any, width: int | None = None) -> str:
@@ -211,6 +228,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 def render(report: dict) -> str:
     """The report as terminal text."""
     from designlint.numbers import unitfmt as fmt
+    from designlint.numbers.capacity import unstated_note
 
     out = [f"{_clean(report['file'])}: estimates (tolerance {report['tolerance'] * 100:g}%)"]
     if report["overrides"]:
@@ -257,8 +275,10 @@ def render(report: dict) -> str:
         for f in report["flows"]:
             av = f["availability"]
             product = "-" if av["product"] is None else _pct(av["product"])
+            if av["upper_bound"]:
+                product = f"<= {product}"
             target = "-" if av["target"] is None else _pct(av["target"])
-            skipped = f"{len(av['unknown'])} skipped" if av["unknown"] else ""
+            skipped = unstated_note(av)
             rows.append(
                 [
                     _clean(f["flow"], 32),

@@ -36,7 +36,7 @@ def _attrs(pairs: dict[str, str]) -> str:
 def _node(node: PlanNode, indent: str, named: bool = True) -> str:
     attrs = {"label": node.text(named), "shape": SHAPES.get(node.section, "box")}
     if node.section == "services":
-        attrs["style"] = "rounded"
+        attrs["style"] = "rounded,dashed" if node.kind == "external" else "rounded"
     if node.severity in SEVERITY_COLORS:
         line, fill = SEVERITY_COLORS[node.severity]
         attrs.update(color=line, fillcolor=fill, penwidth="2.5")

@@ -59,6 +59,7 @@ KIND_ICONS = {
     ("edge", "api-gateway"): "aws.network.APIGateway",
     ("services", "worker"): "generic.compute.Rack",
     ("services", "job"): "generic.compute.Rack",
+    ("services", "external"): "onprem.network.Internet",
     ("datastores", "relational"): "generic.database.SQL",
     ("datastores", "object-store"): "aws.storage.SimpleStorageServiceS3",
     ("datastores", "search"): "elastic.elasticsearch.Elasticsearch",

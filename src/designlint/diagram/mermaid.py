@@ -34,7 +34,8 @@ def text(value: str) -> str:
 
 
 def _node(node: PlanNode, indent: str, named: bool = True) -> str:
-    left, right = SHAPES.get(node.section, ("[", "]"))
+    # A third party (`kind: external`) is a parallelogram: outside the design's boundary.
+    left, right = ("[/", "/]") if node.kind == "external" else SHAPES.get(node.section, ("[", "]"))
     return f'{indent}{node.id}{left}"{text(node.text(named))}"{right}'
 
 

@@ -104,7 +104,7 @@ def rate_text(design: Design, rate: object) -> str:
     """A flow's `rate`: an estimate id or a quantity, as the text the author wrote."""
     if rate is None:
         return ""
-    if isinstance(rate, q.Quantity):
+    if isinstance(rate, q.Quantity | q.Prose):
         return clean(rate.text, 24)
     if rate in design.estimates:
         return _estimate_text(design, str(rate))

@@ -103,7 +103,7 @@ def _node(nid: str, section: str, cid: str, comp: object) -> PlanNode:
     what = clean(tech, 32) if tech else str(kind)
     replicas = getattr(comp, "replicas", None)
     parts = [what] if what.lower() != clean(name).lower() else []
-    if replicas and replicas > 1:
+    if isinstance(replicas, int) and replicas > 1:  # words (`multiple`) are not drawn
         parts.append(f"×{replicas}")
     detail = " ".join(parts)
     return PlanNode(

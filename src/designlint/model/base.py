@@ -23,7 +23,7 @@ from designlint.numbers import quantity as q
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 
 
-def _schema_extra(schema: dict[str, Any]) -> None:
+def extension_schema(schema: dict[str, Any]) -> None:
     # Advertise the OpenAPI-style extension keys to editors and to check-jsonschema.
     schema["patternProperties"] = {"^x-": {}}
 
@@ -35,7 +35,7 @@ class Model(BaseModel):
         extra="forbid",
         frozen=True,
         populate_by_name=True,
-        json_schema_extra=_schema_extra,
+        json_schema_extra=extension_schema,
         use_attribute_docstrings=False,
     )
 
@@ -100,6 +100,120 @@ def sized(value: Any, info: ValidationInfo) -> Any:
             "bad_quantity", "`{text}` must be {least}", {"text": value.text, "least": least}
         )
     return value
+
+
+_PROSE_SCHEMA = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": q.PROSE_MAX,
+    "description": "Stated in words when the source gives no number (`multiple`, "
+    "`several hundred`): present, but not sized.",
+}
+
+
+def _validate_amount(value: Any, kinds: tuple[str, ...], signed: bool) -> q.Stated:
+    if isinstance(value, q.Quantity | q.Prose):
+        return value
+    try:
+        found = q.stated(value)
+        return found if isinstance(found, q.Prose) else q.check_kind(found, kinds, signed)
+    except q.QuantityError as exc:
+        raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
+
+
+def Amount(*kinds: str, example: str, signed: bool = False) -> Any:  # noqa: N802 - a type
+    """A quantity field of one of `kinds` (see numbers.quantity.KIND_WORDS), or words.
+
+    The dimension is part of the format: `ttl: 30 GB` is an error at the value, not a TTL
+    that rules silently ignore.
+    """
+    wanted = " or ".join(q.KIND_WORDS[k] for k in kinds)
+    return Annotated[
+        q.Quantity | q.Prose,
+        PlainValidator(lambda v: _validate_amount(v, kinds, signed)),
+        PlainSerializer(lambda v: v.text, return_type=str),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "pattern": r"^\s*[-+]?[0-9.,_]+"},
+                    {"type": "number", **({} if signed else {"minimum": 0})},
+                    _PROSE_SCHEMA,
+                ],
+                "description": f"{wanted[0].upper()}{wanted[1:]}, e.g. `{example}`; "
+                "or words when the source states no number.",
+            }
+        ),
+    ]
+
+
+def _validate_whole(value: Any, minimum: int) -> int | q.Prose:
+    if isinstance(value, q.Prose) or (isinstance(value, int) and not isinstance(value, bool)):
+        number = value
+    else:
+        try:
+            found = q.stated(value)
+        except q.QuantityError as exc:
+            raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
+        if isinstance(found, q.Prose):
+            return found
+        if found.kind != "count" or found.unit or found.base != int(found.base):
+            raise PydanticCustomError(
+                "bad_quantity", "`{text}` is not a whole number", {"text": found.text}
+            )
+        number = int(found.base)
+    if isinstance(number, int) and number < minimum:
+        raise PydanticCustomError(
+            "bad_quantity", "`{n}` is less than {m}", {"n": number, "m": minimum}
+        )
+    return number
+
+
+def Whole(minimum: int = 0) -> Any:  # noqa: N802 - a type
+    """A whole number of things (replicas, nodes, page size), at least `minimum`, or words."""
+    return Annotated[
+        int | q.Prose,
+        PlainValidator(lambda v: _validate_whole(v, minimum)),
+        PlainSerializer(lambda v: v if isinstance(v, int) else v.text),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": minimum},
+                    {"type": "string", "pattern": r"^\s*[0-9]"},
+                    _PROSE_SCHEMA,
+                ],
+                "description": f"A whole number, at least {minimum}; "
+                "or words when the source states no number.",
+            }
+        ),
+    ]
+
+
+def _validate_stated(value: Any) -> q.Stated:
+    if isinstance(value, q.Quantity | q.Prose):
+        return value
+    try:
+        return q.stated(value)
+    except q.QuantityError as exc:
+        raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
+
+
+# A quantity of any dimension, or words (an estimate's declared value).
+StatedQuantity = Annotated[
+    q.Quantity | q.Prose,
+    PlainValidator(_validate_stated),
+    PlainSerializer(lambda v: v.text, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*[-+]?[0-9.,_]+"},
+                {"type": "number"},
+                _PROSE_SCHEMA,
+            ],
+            "description": "A number with an optional unit (`1.2k/s`, `20 GB/day`), or words "
+            "when the source states no number.",
+        }
+    ),
+]
 
 
 # A field that accepts one id or a list of ids (`owner: a` or `owner: [a, b]`).

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic import ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from designlint.model.base import Id, Model, Quantity, not_boolean, sized
+from designlint.model.base import (
+    Amount,
+    Id,
+    Model,
+    Whole,
+    extension_schema,
+    not_boolean,
+    sized,
+)
 from designlint.model.requirements import ConsistencyModel
 
 
@@ -15,10 +24,10 @@ class Component(Model):
 
     name: str | None = Field(None, description="Display name; the id is used when absent.")
     description: str | None = Field(None, description="Free text.")
-    replicas: int | None = Field(
-        None, ge=0, description="Running instances; fewer than 2 on a request path is a SPOF."
+    replicas: Whole(0) | None = Field(
+        None, description="Running instances; fewer than 2 on a request path is a SPOF."
     )
-    availability: Quantity | None = Field(
+    availability: Amount("percent", "ratio", example="99.9%") | None = Field(
         None, description="Availability of one instance (`99.9%`), for composed availability."
     )
     regions: list[Id] = Field(default_factory=list, description="Regions it is deployed in.")
@@ -61,8 +70,27 @@ class Pagination(Model):
         None, description="The response field carrying the next cursor."
     )
     limit_param: str | None = Field(None, description="The request parameter for page size.")
-    max_limit: int | None = Field(None, ge=1, description="The largest page size accepted.")
-    default_limit: int | None = Field(None, ge=1, description="Page size when none is given.")
+    max_limit: Whole(1) | None = Field(None, description="The largest page size accepted.")
+    default_limit: Whole(1) | None = Field(None, description="Page size when none is given.")
+
+
+Protocol = Literal["http", "grpc", "websocket", "graphql", "event"]
+HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+
+def _api_schema(schema: dict) -> None:
+    # What `_addressed` checks, for editors: HTTP needs method and path, the others a name.
+    extension_schema(schema)
+    schema["if"] = {
+        "anyOf": [
+            {"not": {"required": ["protocol"]}},
+            {"properties": {"protocol": {"const": "http"}}},
+        ]
+    }
+    schema["then"] = {"required": ["method", "path"]}
+    schema["else"] = {
+        "anyOf": [{"required": ["name"]}, {"required": ["signature"]}, {"required": ["path"]}]
+    }
 
     _whole = field_validator("max_limit", "default_limit", mode="before")(not_boolean)
 
@@ -96,12 +124,27 @@ BodySpec = Annotated[
 
 
 class Api(Model):
-    """An endpoint of the API contract."""
+    """An endpoint of the API contract: an HTTP route, an RPC, a channel, or an event."""
 
-    method: Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] = Field(
-        description="HTTP method."
+    model_config = ConfigDict(json_schema_extra=_api_schema)
+
+    protocol: Protocol = Field(
+        "http",
+        description="How it is called. Only `http` needs `method` and `path`; the others are "
+        "named by `name` and/or `signature`.",
     )
-    path: str = Field(description="Versioned path, e.g. `/v1/tweets`.")
+    method: HttpMethod | None = Field(None, description="HTTP method (required for `http`).")
+    path: str | None = Field(
+        None,
+        json_schema_extra={"pattern": "^/"},
+        description="Versioned path starting with `/`, e.g. `/v1/tweets` (required for `http`).",
+    )
+    name: str | None = Field(
+        None, description="The RPC, channel, operation or event name (`SendMessage`)."
+    )
+    signature: str | None = Field(
+        None, description="The call as the source writes it: `sendMessage(userID, message)`."
+    )
     service: Id | None = Field(None, description="The service the endpoint is routed to.")
     flows: list[Id] = Field(
         default_factory=list, description="Functional requirements this endpoint serves."
@@ -124,6 +167,36 @@ class Api(Model):
     idempotent: bool | None = Field(None, description="Safe to retry (idempotency key).")
     description: str | None = Field(None, description="Free text.")
 
+    @field_validator("path")
+    @classmethod
+    def _rooted(cls, path: str | None) -> str | None:
+        if path is not None and not path.startswith("/"):
+            raise PydanticCustomError(
+                "bad_path", "an HTTP path starts with `/`: write `/{path}`", {"path": path[:80]}
+            )
+        return path
+
+    @model_validator(mode="after")
+    def _addressed(self) -> Api:
+        # An HTTP endpoint is known by method and path; anything else by a name or signature.
+        if self.protocol == "http":
+            missing = [k for k in ("method", "path") if getattr(self, k) is None]
+            if missing:
+                keys = " and ".join(f"`{k}`" for k in missing)
+                raise PydanticCustomError(
+                    "missing_for_protocol",
+                    "an HTTP endpoint needs {keys} (or set `protocol` to grpc, websocket, "
+                    "graphql or event)",
+                    {"keys": keys},
+                )
+        elif self.name is None and self.signature is None and self.path is None:
+            raise PydanticCustomError(
+                "missing_for_protocol",
+                "a {protocol} endpoint needs a `name` or a `signature`",
+                {"protocol": self.protocol},
+            )
+        return self
+
 
 class Service(Component):
     """An application service named after a business capability."""
@@ -137,8 +210,16 @@ class Service(Component):
         default_factory=list, description="Services it calls synchronously (request/response)."
     )
     publishes: list[Id] = Field(default_factory=list, description="Queues or topics it publishes.")
-    kind: Literal["service", "worker", "job"] = Field(
-        "service", description="A worker consumes queues; a job runs on a schedule."
+    kind: Literal["service", "worker", "job", "external"] = Field(
+        "service",
+        description="A worker consumes queues; a job runs on a schedule; `external` is a third "
+        "party (payment processor, SMS or push gateway), not judged for ownership, replicas or "
+        "gateway.",
+    )
+    part_of: Id | None = Field(
+        None,
+        description="The service whose bounded context this one belongs to (an API and its "
+        "workers): it shares that service's stores.",
     )
     auth: bool = Field(
         False,
@@ -194,10 +275,12 @@ class Query(Model):
     order_by: list[str] | str | None = Field(
         None, description="Sort columns, each optionally with ` desc`."
     )
-    limit: int | None = Field(None, ge=0, description="LIMIT of rows returned.")
+    limit: Whole(0) | None = Field(None, description="LIMIT of rows returned.")
     offset: int | bool | None = Field(None, description="OFFSET: set means the query skips rows.")
     description: str | None = Field(None, description="Free text, e.g. the SQL.")
-    rate: Quantity | None = Field(None, description="How often it runs (`12k/s`).")
+    rate: Amount("count/time", example="12k/s") | None = Field(
+        None, description="How often it runs (`12k/s`)."
+    )
 
     _whole = field_validator("limit", mode="before")(not_boolean)
 
@@ -209,7 +292,7 @@ class Sharding(Model):
     strategy: Literal["hash", "range", "consistent-hashing", "directory", "geo"] | None = Field(
         None, description="How keys map to shards."
     )
-    shards: int | None = Field(None, ge=1, description="Number of shards or nodes.")
+    shards: Whole(1) | None = Field(None, description="Number of shards or nodes.")
 
     _whole = field_validator("shards", mode="before")(not_boolean)
 
@@ -226,7 +309,15 @@ class Datastore(Component):
         "object-store",
         "search",
         "time-series",
-    ] = Field(description="The family of store.")
+        "warehouse",
+        "log",
+        "probabilistic",
+        "file",
+    ] = Field(
+        description="The family of store: `warehouse` (analytics), `log` (append-only, e.g. "
+        "Kafka as storage), `probabilistic` (Bloom filter, Count-Min sketch), `file` (plain "
+        "files on disk)."
+    )
     technology: str | None = Field(None, description="Product, e.g. `postgresql`, `cassandra`.")
     owner: Id | list[Id] | None = Field(None, description="The one service that owns it.")
     rationale: str | None = Field(
@@ -237,7 +328,7 @@ class Datastore(Component):
     )
     entities: dict[Id, Entity] = Field(default_factory=dict, description="Entities keyed by name.")
     queries: dict[Id, Query] = Field(default_factory=dict, description="Access patterns by name.")
-    capacity: Quantity | None = Field(
+    capacity: Amount("count/time", "data/time", example="500k/s") | None = Field(
         None, description="Sustained write capacity (`500k/s`), for fan-out checks."
     )
     sharding: Sharding | None = Field(None, description="How the store is partitioned.")
@@ -253,24 +344,32 @@ class Cache(Component):
     eviction: Literal["lru", "lfu", "fifo", "random", "ttl", "noeviction"] | None = Field(
         None, description="Eviction policy when memory is full."
     )
-    ttl: Quantity | None = Field(None, description="Time to live of a key (`30d`).")
+    ttl: Amount("time", example="30d") | None = Field(
+        None, description="Time to live of a key (`30d`)."
+    )
     value: Literal["string", "hash", "list", "set", "sorted-set", "json"] = Field(
         "string", description="Shape of each value."
     )
-    max_length: int | None = Field(
-        None, ge=1, description="Trim length of a list or sorted-set value."
+    max_length: Whole(1) | None = Field(
+        None, description="Trim length of a list or sorted-set value."
     )
-    keys: Quantity | None = Field(None, description="Number of keys (`500M`).")
-    entries_per_key: Quantity | None = Field(
+    keys: Amount("count", example="500M") | None = Field(
+        None, description="Number of keys (`500M`)."
+    )
+    entries_per_key: Amount("count", example="800") | None = Field(
         None, description="Entries per key, for list and sorted-set values (`800`)."
     )
-    entry_size: Quantity | None = Field(None, description="Bytes per entry (`8 B`).")
-    node_memory: Quantity | None = Field(None, description="Memory of one node (`64 GB`).")
+    entry_size: Amount("data", example="8 B") | None = Field(
+        None, description="Bytes per entry (`8 B`)."
+    )
+    node_memory: Amount("data", example="64 GB") | None = Field(
+        None, description="Memory of one node (`64 GB`)."
+    )
     clustered: bool = Field(False, description="Sharded across nodes (e.g. Redis Cluster).")
-    capacity: Quantity | None = Field(
+    capacity: Amount("count/time", "data/time", example="5M/s") | None = Field(
         None, description="Sustained write capacity (`5M/s`), for fan-out checks."
     )
-    nodes: int | None = Field(None, ge=1, description="Number of nodes when clustered.")
+    nodes: Whole(1) | None = Field(None, description="Number of nodes when clustered.")
 
     _sizes = field_validator("entry_size", "node_memory")(sized)
     _whole_cache = field_validator("max_length", "nodes", mode="before")(not_boolean)
@@ -296,7 +395,9 @@ class Queue(Component):
     consumers: dict[Id, Consumer] = Field(
         default_factory=dict, description="Consuming services keyed by service id."
     )
-    lag_alert: Quantity | None = Field(None, description="Alert when consumer lag exceeds this.")
+    lag_alert: Amount("count", "time", example="10k") | None = Field(
+        None, description="Alert when consumer lag exceeds this (messages, or a delay)."
+    )
     autoscaling: bool = Field(False, description="Consumers scale with lag.")
 
 
@@ -316,12 +417,16 @@ class Fanout(Model):
         None, description="For hybrid: where celebrity posts are read at read time."
     )
     pull_by: Id | None = Field(None, description="For hybrid: the service that pulls and merges.")
-    celebrity_threshold: Quantity | None = Field(
+    celebrity_threshold: Amount("count", example="1M") | None = Field(
         None, description="Authors with more followers than this are pulled, not pushed."
     )
-    batch_size: int | None = Field(None, ge=1, description="Followers read per batch.")
-    max_followers: Quantity | None = Field(None, description="The largest follower count.")
-    avg_followers: Quantity | None = Field(None, description="The average follower count.")
+    batch_size: Whole(1) | None = Field(None, description="Followers read per batch.")
+    max_followers: Amount("count", example="100M") | None = Field(
+        None, description="The largest follower count."
+    )
+    avg_followers: Amount("count", example="200") | None = Field(
+        None, description="The average follower count."
+    )
     writes: Id | None = Field(
         None, description="The estimate of peak writes feeding the fan-out (e.g. peak_write_qps)."
     )

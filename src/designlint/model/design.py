@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from designlint.model.base import Id, Model
 from designlint.model.components import (
@@ -22,6 +22,10 @@ from designlint.model.estimates import Estimate
 from designlint.model.flows import Flow, Region, Replication
 from designlint.model.requirements import Consistency, Requirements
 from designlint.model.tradeoffs import Bottleneck, Decision, Summary
+
+# What a list item the loader set aside is replaced with: an id nothing declares, so every
+# rule skips it as it skips any unknown reference, and DL003 knows not to report it.
+SET_ASIDE = "(set aside)"
 
 # Component kinds in the order they are drawn and indexed; each is a top-level mapping by id.
 COMPONENT_SECTIONS = ("clients", "edge", "services", "datastores", "caches", "queues")
@@ -59,6 +63,22 @@ class Design(Model):
     )
     decisions: dict[Id, Decision] = Field(default_factory=dict, description="Key decisions.")
     summary: Summary | str | None = Field(None, description="The closing summary.")
+
+    _set_aside: dict[tuple, object] = PrivateAttr(default_factory=dict)
+
+    def set_aside_nodes(self, nodes: dict[tuple, object]) -> None:
+        """Record the nodes the loader set aside for schema errors (path -> raw data)."""
+        self._set_aside = dict(nodes)
+
+    @property
+    def set_aside(self) -> dict[tuple, object]:
+        """Nodes left out for schema errors: rules stay quiet about what they cannot see."""
+        return self._set_aside
+
+    @cached_property
+    def set_aside_ids(self) -> frozenset[str]:
+        """The keys of set-aside nodes: a reference to one of them is not an unknown one."""
+        return frozenset({SET_ASIDE, *(str(path[-1]) for path in self._set_aside)})
 
     @cached_property
     def components(self) -> dict[str, tuple[str, object]]:

@@ -6,14 +6,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from designlint.model.base import Id, Model, Quantity
+from designlint.model.base import Id, Model, Quantity, StatedQuantity
 
 
 class Estimate(Model):
     """A named quantity: a declared value, an expression over other estimates, or both."""
 
-    value: Quantity | None = Field(
-        None, description="The declared value with its unit (`1.2k/s`, `20 GB/day`)."
+    value: StatedQuantity | None = Field(
+        None,
+        description="The declared value with its unit (`1.2k/s`, `20 GB/day`); words when "
+        "the source gives no number (arithmetic that uses it is skipped).",
     )
     expr: str | None = Field(
         None,

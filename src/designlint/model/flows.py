@@ -2,19 +2,52 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
-from designlint.model.base import Id, Model, Quantity
+from designlint.model.base import Amount, Id, Model
 from designlint.model.requirements import ConsistencyModel
+from designlint.numbers import quantity as q
+
+
+def _rate(value: Any) -> Any:
+    # Text that attempts a number is a quantity and must be a rate; a single word names an
+    # estimate (DL003 checks it); words with spaces state the rate without a number.
+    if isinstance(value, str) and not q.NUMBERISH.match(value):
+        text = value.strip()
+        if text and not any(ch.isspace() for ch in text) and len(text) <= 200:
+            return value
+        value = text
+    try:
+        found = q.stated(value)
+        return found if isinstance(found, q.Prose) else q.check_kind(found, _RATES)
+    except q.QuantityError as exc:
+        raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
+
+
+_RATES = ("count/time", "data/time")
+RateOrId = Annotated[
+    q.Quantity | q.Prose | str,
+    PlainValidator(_rate),
+    PlainSerializer(lambda v: v if isinstance(v, str) else v.text, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "minLength": 1}, {"type": "number", "minimum": 0}],
+            "description": "An estimate id, a rate (`12k/s`), or words.",
+        }
+    ),
+]
 
 
 class Hop(Model):
     """One step of a flow: the component reached and the time it may take."""
 
     component: Id = Field(description="The component reached at this step.")
-    budget: Quantity | None = Field(None, description="Latency budget of this hop (`10ms`).")
+    budget: Amount("time", example="10ms") | None = Field(
+        None, description="Latency budget of this hop (`10ms`)."
+    )
     call: Literal["sync", "async"] = Field("sync", description="How the step is reached.")
     action: str | None = Field(None, description="What happens there, e.g. `ZREVRANGE`.")
 
@@ -25,7 +58,7 @@ class Flow(Model):
     requirement: Id | None = Field(None, description="The functional requirement it realises.")
     sla: Id | None = Field(None, description="The latency NFR it must meet.")
     availability: Id | None = Field(None, description="The availability NFR it must meet.")
-    rate: Id | Quantity | None = Field(
+    rate: RateOrId | None = Field(
         None, description="Its rate: an estimate id or a quantity (`12k/s`), for diagram labels."
     )
     path: list[Id | Hop] = Field(
@@ -56,8 +89,15 @@ class Replication(Model):
         description="Multi-region topology."
     )
     sync: Literal["sync", "async"] = Field("async", description="Replication between regions.")
-    lag: Quantity | None = Field(None, description="Expected replication lag (`500ms`).")
+    lag: Amount("time", example="500ms") | None = Field(
+        None, description="Expected replication lag (`500ms`)."
+    )
     failover: str | None = Field(None, description="How traffic moves when a region fails.")
+    failover_scope: Literal["zone", "datacenter", "region"] | None = Field(
+        None,
+        description="How far failover reaches: another zone, another data centre, or another "
+        "region. Only `region` survives a regional outage (DL701).",
+    )
     conflict_resolution: str | None = Field(
         None, description="How concurrent writes in different regions are reconciled."
     )

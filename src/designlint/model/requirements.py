@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from designlint.model.base import Id, Model, Quantity
+from designlint.model.base import Amount, Id, Model
 
 NfrKind = Literal[
     "throughput",
@@ -36,6 +36,11 @@ class FunctionalRequirement(Model):
     description: str = Field(description="What the user can do, in one sentence.")
     priority: Literal["core", "secondary"] = Field(
         "core", description="Core flows are what the design is judged against."
+    )
+    trigger: Literal["request", "schedule", "event", "batch"] = Field(
+        "request",
+        description="What starts it: a client `request`, a `schedule` (cron, sweep), an "
+        "`event` (a message), or a `batch` job. Only requests need an endpoint (DL305).",
     )
 
 
@@ -80,7 +85,7 @@ class Consistency(Model):
     """The consistency decision for the whole system."""
 
     model: ConsistencyModel = Field(description="The consistency model accepted.")
-    staleness: Quantity | None = Field(
+    staleness: Amount("time", example="2s") | None = Field(
         None, description="How stale a read may be, for eventual models (`2s`)."
     )
     rationale: str | None = Field(None, description="Why this model is acceptable.")

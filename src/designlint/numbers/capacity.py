@@ -33,6 +33,7 @@ class Budget:
     flow: str
     hops: list[tuple[str, float]] = field(default_factory=list)  # (component, seconds), sync only
     unbudgeted: list[str] = field(default_factory=list)  # sync hops with no budget
+    unsized: list[tuple[str, str]] = field(default_factory=list)  # budgets stated in words
     sla_id: str | None = None
     sla: qty.Quantity | None = None  # the latency target, when it is one
     percentile: str | None = None
@@ -55,8 +56,11 @@ def budget(design: Design, fid: str, flow: Flow) -> Budget:
     for hop in flow.hops():
         if hop.call != "sync":
             continue
-        if hop.budget is not None and hop.budget.dimension == "time" and not hop.budget.per:
-            out.hops.append((hop.component, hop.budget.base))
+        given = qty.sized(hop.budget)
+        if given is not None and given.dimension == "time" and not given.per:
+            out.hops.append((hop.component, given.base))
+        elif isinstance(hop.budget, qty.Prose):
+            out.unsized.append((hop.component, hop.budget.text))
         else:
             out.unbudgeted.append(hop.component)
     nfr = design.requirements.non_functional.get(flow.sla or "")
@@ -108,6 +112,17 @@ def pct(fraction: float) -> str:
     return f"{text}%"
 
 
+def unstated_note(av: dict) -> str:
+    """`at most 99.9%, 3 component(s) unstated`: what a partial product means (estimate and
+    the review report)."""
+    if not av["unknown"]:
+        return ""
+    n = len(av["unknown"])
+    if av["product"] is None:
+        return f"{n} component(s) unstated"
+    return f"at most {pct(av['product'])}, {n} component(s) unstated"
+
+
 def downtime(fraction: float) -> str:
     """Downtime per month at this availability: `4.4 min/month`."""
     minutes = (1 - fraction) * MONTH_MINUTES
@@ -127,12 +142,11 @@ def availability(design: Design, fid: str, flow: Flow) -> Availability:
         seen.add(hop.component)
         entry = design.components.get(hop.component)
         comp: Any = entry[1] if entry else None
-        a = getattr(comp, "availability", None)
-        if comp is None or a is None or a.dimension != "percent" or not 0 <= a.magnitude <= 100:
+        frac = fraction(getattr(comp, "availability", None))
+        if frac is None:
             out.unknown.append(hop.component)
             continue
-        frac = a.magnitude / 100
-        k = max(getattr(comp, "replicas", None) or 1, 1)
+        k = max(qty.whole(getattr(comp, "replicas", None)) or 1, 1)
         out.parts.append((hop.component, frac, k, 1 - (1 - frac) ** k))
     nfr = design.requirements.non_functional.get(flow.availability or "")
     if nfr is not None:
@@ -140,6 +154,18 @@ def availability(design: Design, fid: str, flow: Flow) -> Availability:
         if target is not None and target.dimension == "percent":
             out.target = target.magnitude / 100
     return out
+
+
+def fraction(value: object) -> float | None:
+    """An availability as a fraction: `99.9%` or `0.999`; None when unstated or in words."""
+    a = qty.sized(value)
+    if a is None or a.per:
+        return None
+    if a.dimension == "percent" and 0 <= a.magnitude <= 100:
+        return a.magnitude / 100
+    if a.dimension == "count" and not a.has_unit and 0 <= a.magnitude <= 1:
+        return a.magnitude
+    return None
 
 
 @dataclass
@@ -170,34 +196,45 @@ def size_text(n: float) -> str:
 
 def cache_memory(cache: Cache) -> CacheMemory | None:
     """keys × entries per key × entry size, when the cache states all it needs."""
-    if cache.keys is None or cache.entry_size is None or cache.node_memory is None:
+    keys, size, memory = (
+        qty.sized(cache.keys),
+        qty.sized(cache.entry_size),
+        qty.sized(cache.node_memory),
+    )
+    if keys is None or size is None or memory is None:
         return None
-    if cache.keys.dimension != "count" or cache.keys.per:
+    if keys.dimension != "count" or keys.per:
         return None
-    if cache.entry_size.dimension != "data" or cache.entry_size.per:
+    if size.dimension != "data" or size.per:
         return None
-    if cache.node_memory.dimension != "data" or cache.node_memory.per:
+    if memory.dimension != "data" or memory.per:
         return None
+    per_key, length = qty.sized(cache.entries_per_key), qty.whole(cache.max_length)
     if cache.entries_per_key is not None:
-        entries, text = cache.entries_per_key.base, cache.entries_per_key.text
+        if per_key is None:
+            return None  # stated in words: the size cannot be computed
+        entries, text = per_key.base, per_key.text
     elif cache.value in ("list", "sorted-set", "set", "hash") and cache.max_length:
-        entries, text = float(cache.max_length), f"{cache.max_length:,}"
+        if length is None:
+            return None
+        entries, text = float(length), f"{length:,}"
     else:
         entries, text = 1.0, "1"
-    return CacheMemory(cache.keys, entries, text, cache.entry_size, cache.node_memory)
+    return CacheMemory(keys, entries, text, size, memory)
 
 
 def fanout_rate(
     fan: Fanout, estimates: Any, like: qty.Quantity | None = None
 ) -> tuple[Any, str] | None:
     """(writes/s as pint, working) = the `writes` estimate × average followers, or None."""
-    if not fan.writes or fan.avg_followers is None or estimates.ureg is None:
+    followers = qty.sized(fan.avg_followers)
+    if not fan.writes or followers is None or estimates.ureg is None:
         return None
     writes = estimates.value(fan.writes)
-    if writes is None or fan.avg_followers.dimension != "count" or fan.avg_followers.per:
+    if writes is None or followers.dimension != "count" or followers.per:
         return None
-    rate = writes * fan.avg_followers.base
+    rate = writes * followers.base
     row = estimates.rows[fan.writes]
     shown = row.shown if row.value is row.declared_pint else fmt.show(writes, like)
-    text = f"`{fan.writes}` {shown} × {fan.avg_followers.text} followers = {fmt.show(rate, like)}"
+    text = f"`{fan.writes}` {shown} × {followers.text} followers = {fmt.show(rate, like)}"
     return rate, text

@@ -67,7 +67,8 @@ class Row:
     stale: bool = False  # downstream of an override
     error: str | None = None
     unit_mismatch: bool = False
-    blocked: bool = False  # an estimate it uses failed (reported there)
+    blocked: bool = False  # an estimate it uses failed (reported there) or is in words
+    words: str | None = None  # the declared value, stated without a number
     deviation: float | None = None  # |declared - computed| / |computed|
     tolerance: float | None = None  # the estimate's own `tolerance`, as a fraction
     spec: Estimate | None = None
@@ -86,6 +87,8 @@ class Row:
         """ok | mismatch | unit-mismatch | error | blocked | declared | computed | override."""
         if self.error:
             return "error"
+        if self.words is not None and self.computed is None:
+            return "in words"
         if self.blocked:
             return "blocked"
         if self.overridden:
@@ -215,7 +218,9 @@ def _registry() -> Any:
 
 def _row(name: str, raw: Any, out: Estimates) -> Row:
     if isinstance(raw, Estimate):
-        row = Row(name, expr=raw.expr, declared=raw.value, spec=raw)
+        value = raw.value
+        words = value.text if isinstance(value, qty.Prose) else None
+        row = Row(name, expr=raw.expr, declared=None if words else value, spec=raw, words=words)
         if raw.tolerance is not None:
             # `10%` and `0.1` are the same tolerance; a plain number above 1 means percent.
             t = raw.tolerance
@@ -224,7 +229,11 @@ def _row(name: str, raw: Any, out: Estimates) -> Row:
     else:
         row = Row(name)
         try:
-            row.declared = qty.parse(raw)
+            found = qty.stated(raw)
+            if isinstance(found, qty.Prose):
+                row.words = found.text
+            else:
+                row.declared = found
         except qty.QuantityError as exc:
             _fail(row, out, f"`{name}` is not a quantity: {exc}", path=row.path)
     if row.declared is not None:
@@ -323,7 +332,7 @@ def _resolve(name: str, out: Estimates) -> tuple[Any, str] | None:
     if row is None:
         return None
     if row.value is None:
-        if row.error or row.blocked or row.computed is not None:
-            raise arith.Missing(name)
+        if row.error or row.blocked or row.words is not None or row.computed is not None:
+            raise arith.Missing(name)  # reported where it failed; words are skipped
         raise arith.EvalError(f"`{name}` has neither a value nor an expression")
     return row.value, row.shown

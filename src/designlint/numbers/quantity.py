@@ -59,6 +59,8 @@ _unit("bit bits", "bit", "data", 0.125)
 _unit("Kbit kbit Kb kb", "kilobit", "data", 125.0)
 _unit("Mbit Mb", "megabit", "data", 125e3)
 _unit("Gbit Gb", "gigabit", "data", 125e6)
+_unit("Tbit Tb", "terabit", "data", 125e9)
+_unit("Pbit Pb", "petabit", "data", 125e12)
 _unit("%", "percent", "percent", 1.0)
 
 # Rate shorthands: "1.2k rps" means 1.2k per second.
@@ -236,3 +238,155 @@ def try_parse(text: object) -> Quantity | None:
         return parse(text)
     except QuantityError:
         return None
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A quantity a design states in words (`multiple`, `several hundred`, `until checkout`).
+
+    The fact is present, so rules that only ask "is it stated?" accept it; it has no number,
+    so arithmetic skips it and the rules that need the number say so once (DL207).
+    """
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+# What a field holds when it is stated at all: a sized quantity or words.
+Stated = Quantity | Prose
+
+PROSE_MAX = 200
+
+# Number words are a number attempt: `replicas: one` is a typo for `1`, not a description.
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion dozen".split()
+)
+# Words that hedge a number: `about 5ms`, `up to 10k` are numbers with a qualifier.
+QUALIFIERS = (
+    "about",
+    "around",
+    "approximately",
+    "approx",
+    "approx.",
+    "roughly",
+    "nearly",
+    "almost",
+    "up to",
+    "at most",
+    "at least",
+    "less than",
+    "more than",
+    "fewer than",
+    "under",
+    "over",
+    "below",
+    "above",
+    "max",
+    "min",
+    "maximum",
+    "minimum",
+)
+# Placeholders say nothing: leave the field out instead.
+PLACEHOLDERS = frozenset(
+    "tbd tba todo tbc n/a na none null nil unknown ? ?? ??? - -- ... …".split()
+)
+NUMBERISH = re.compile(r"\s*[-+~≈<>≤≥±]*\s*(?:\d|\.\d)")
+
+
+def stated(value: object) -> Stated:
+    """A quantity, or prose when the value is words that make no attempt at a number.
+
+    Raises QuantityError for a number that cannot be read (whatever follows it), a number
+    word, a hedged number, a placeholder, or prose too long to be a value.
+    """
+    if not isinstance(value, str):
+        return parse(value)
+    text = value.strip()
+    if not text or NUMBERISH.match(text) or not any(ch.isalpha() for ch in text):
+        return parse(value)
+    lowered = " ".join(text.lower().split())
+    words = re.split(r"[\s\-/]", lowered, maxsplit=2)
+    first = words[0]
+    if first in ("a", "an") and len(words) > 1 and words[1] in NUMBER_WORDS:
+        first = words[1]  # `a million`, `a dozen`
+    if first in NUMBER_WORDS:
+        raise QuantityError(f"`{_cut(text)}` spells a number: write it in digits (`1`, `200ms`)")
+    for word in QUALIFIERS:
+        if lowered.startswith(word + " ") and NUMBERISH.match(lowered[len(word) :]):
+            bare = text[len(word) :].strip()
+            raise QuantityError(
+                f"`{_cut(text)}` hedges a number: write the number alone (`{_cut(bare)}`) "
+                "and the hedge in `description`"
+            )
+    if lowered in PLACEHOLDERS:
+        raise QuantityError(
+            f"`{_cut(text)}` is a placeholder, not a value: leave the field out until it is known"
+        )
+    if len(text) > PROSE_MAX:
+        raise QuantityError(
+            f"a value in words longer than {PROSE_MAX} characters belongs in `description`"
+        )
+    return Prose(text)
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# Dimensions a field may declare: the `kind` of a Quantity ("time", "data/time", ...), plus
+# "ratio" for a plain fraction between 0 and 1 (an availability of `0.999`).
+KIND_WORDS = {
+    "time": "a duration (`200ms`, `30d`)",
+    "data": "a size (`64 GB`)",
+    "percent": "a percentage (`99.9%`)",
+    "ratio": "a fraction between 0 and 1",
+    "count": "a count (`500M`)",
+    "count/time": "a rate (`12k/s`)",
+    "data/time": "a data rate (`20 GB/day`)",
+}
+
+
+def check_kind(value: Quantity, kinds: tuple[str, ...], signed: bool = False) -> Quantity:
+    """The value itself when it has one of `kinds`; QuantityError naming what was expected."""
+    if not signed and value.magnitude < 0:
+        raise QuantityError(f"`{value.text}` is negative; this cannot be")
+    kind = value.kind
+    if kind == "count" and value.magnitude == 0 and not value.has_unit:
+        return value  # nothing at all is nothing in any unit
+    if kind in kinds:
+        if kind == "percent" and value.magnitude > 100:
+            raise QuantityError(f"`{value.text}` is more than 100%")
+        return value
+    if "ratio" in kinds and kind == "count" and not value.has_unit:
+        if 0 <= value.magnitude <= 1:
+            return value
+        raise QuantityError(
+            f"`{value.text}` is neither a percentage nor a fraction: write `{value.text}%`"
+            if value.magnitude <= 100
+            else f"`{value.text}` is not an availability"
+        )
+    wanted = " or ".join(KIND_WORDS[k] for k in kinds)
+    raise QuantityError(f"`{value.text}` is {_kind_word(value)}; expected {wanted}")
+
+
+def _kind_word(value: Quantity) -> str:
+    kind = value.kind
+    if kind == "count" and value.noun:
+        return f"a count of {value.noun}"
+    if kind == "count/time" and value.noun:
+        return "a rate"
+    return KIND_WORDS.get(kind, kind).split(" (")[0]
+
+
+def sized(value: object) -> Quantity | None:
+    """The quantity when a value states a number; None when absent or only in words."""
+    return value if isinstance(value, Quantity) else None
+
+
+def whole(value: object) -> int | None:
+    """The integer of a whole-number field; None when absent or only in words."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

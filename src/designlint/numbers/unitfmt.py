@@ -37,6 +37,8 @@ SYMBOLS = {
     "kilobit": "kbit",
     "megabit": "Mbit",
     "gigabit": "Gbit",
+    "terabit": "Tbit",
+    "petabit": "Pbit",
     "percent": "%",
 }
 BYTE_STEPS = (

@@ -76,9 +76,9 @@ def gather(
     phases, overall = score(findings, enabled)
     text, _ = decode(read_bytes(file, settings.limits.max_bytes))
     source = load_text(text, settings.limits) if text is not None else None
-    design = None
+    design, problems = None, []
     if source is not None and not any(code == "DL001" for code, _ in source.problems):
-        design, _ = validate(source)
+        design, problems = validate(source)
     counts = {s.value: sum(f.severity is s for f in findings) for s in reversed(Severity)}
     data = ReportData(
         file=file,
@@ -97,6 +97,9 @@ def gather(
     from designlint.commands.estimate import build as capacity
 
     data.capacity = capacity(design, source, {}, 0.10)
+    if problems:  # nodes were set aside: judged without them, but not drawn without them
+        data.svg_note = "Some nodes do not load (see the document findings): nothing to draw."
+        return data
     _draw(data, design, out_dir, want_svg, timeout)
     return data
 

@@ -328,12 +328,12 @@ def _latency(cap: dict[str, Any]) -> str:
 
 
 def _availability(cap: dict[str, Any]) -> str:
-    from designlint.numbers.capacity import pct
+    from designlint.numbers.capacity import pct, unstated_note
 
     rows = []
     for f in cap["flows"]:
         av = f["availability"]
-        note = f"{len(av['unknown'])} component(s) state no availability" if av["unknown"] else ""
+        note = unstated_note(av)
         rows.append(
             [
                 f'<span class="mono">{esc(f["flow"])}</span>',

@@ -112,12 +112,18 @@ def _latency(cap: dict[str, Any]) -> list[str]:
         lat, av = f["latency"], f["availability"]
         hops = " + ".join(f"{esc(h['component'])} {h['ms']:g}" for h in lat["hops"])
         hops = f"{hops} = {lat['total_ms']:g} ms" if hops else "no per-hop budgets"
+        if lat.get("unsized"):
+            words = ", ".join(f"{esc(u['component'])} {esc(u['text'])}" for u in lat["unsized"])
+            hops += f"; in words: {words}"
         shown = f"`{bar(lat)}`" if lat["hops"] else "-"
         target = f" (target {pct(av['target'])})" if av["target"] is not None else ""
         if av["product"] is None:
             avail = f"not stated{target}"
         else:
-            avail = f"{pct(av['product'])}{target}: {av['verdict']}"
+            bound = "at most " if av.get("upper_bound") else ""
+            avail = f"{bound}{pct(av['product'])}{target}: {av['verdict']}"
+            if av["unknown"]:
+                avail += f" ({len(av['unknown'])} component(s) unstated)"
         row = [esc(f["flow"]), hops, shown, _cell(sla_text(lat)), esc(lat["verdict"]), esc(avail)]
         out.append("| " + " | ".join(row) + " |")
     return [*out, ""]

@@ -80,9 +80,13 @@ def _schema_type(schema: object) -> str:
 
 
 def is_collection(api: Api) -> bool:
-    """`collection:` when given, else whether any response field is array-typed."""
+    """`collection:` when given, else whether any response field is array-typed, unless the
+    path ends in a parameter (`/events/{id}`): that names one resource, whose arrays (an
+    event's tickets) are its parts, not a list to page."""
     if api.collection is not None:
         return api.collection
+    if api.path is not None and re.search(r"/\{[^/{}]+\}/?$", api.path):
+        return False
     return any(is_array_type(t) for t in body_fields(api.response).values())
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.model.components import Service
 from designlint.registry import rule
 
 
@@ -13,10 +14,18 @@ from designlint.registry import rule
 def flow_without_api(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
-    Reports each in-scope functional requirement that no endpoint serves. An endpoint serves a
-    requirement when its `flows` list names the requirement, or names a flow whose
-    `requirement` is that requirement. Every entry of `requirements.functional` is in scope,
-    secondary ones included: what is not in scope belongs in `out_of_scope`.
+    Reports each in-scope functional requirement started by a client request that no endpoint
+    serves. An endpoint serves a requirement when its `flows` list names the requirement, or
+    names a flow whose `requirement` is that requirement.
+
+    Work no client asks for (a crawler, a nightly job, an expiry sweep, a reaction to an event)
+    says so with `trigger: schedule`, `event` or `batch` and is not judged. A requirement that
+    an edge component (a CDN rule, a gateway policy) or a `worker` or `job` `serves` needs no
+    client call and is not reported either, unless a client `serves` it too: a requirement a
+    client asks for needs an endpoint whoever does the work. A service or store that `serves`
+    a requirement still has to be reached through an endpoint. Every entry of
+    `requirements.functional` is in scope, secondary ones included: what is not in scope
+    belongs in `out_of_scope`.
 
     ## Why is this bad?
     Every core flow starts with a client request, so each one needs an endpoint in the
@@ -59,15 +68,21 @@ def flow_without_api(ctx: Context) -> Iterator[Violation]:
     ```
     """
     design = ctx.design
-    served: set[str] = set()
+    asked = {rid for client in design.clients.values() for rid in client.serves}
+    served: set[str] = {
+        rid
+        for comp in [*design.edge.values(), *design.services.values()]
+        if not isinstance(comp, Service) or comp.kind in ("worker", "job")
+        for rid in comp.serves
+    } - asked
     for api in design.apis.values():
         for fid in api.flows:
             served.add(fid)
             flow = design.flows.get(fid)
             if flow is not None and flow.requirement:
                 served.add(flow.requirement)
-    for rid in design.requirements.functional:
-        if rid not in served:
+    for rid, req in design.requirements.functional.items():
+        if req.trigger == "request" and rid not in served:
             yield Violation(
                 ("requirements", "functional", rid),
                 f"functional requirement `{rid}` is served by no endpoint",

@@ -20,7 +20,9 @@ def list_without_cursor(ctx: Context) -> Iterator[Violation]:
     one nobody can send back), so the finding names whichever is missing.
 
     An endpoint is a collection when it says `collection: true`, or, when `collection` is not
-    given, when any response field has an array type (`tweet[]`, `list[tweet]`, `array`).
+    given, when any response field has an array type (`tweet[]`, `list[tweet]`, `array`) and
+    the path does not end in a parameter: `GET /v1/events/{id}` returns one event, whose
+    `tickets[]` are a part of it, not a list to page.
     Cursors are recognised from `pagination.cursor_param` / `pagination.next_cursor_field`, or
     by name: a parameter containing `cursor` or named `after`, `before`, `since_id`,
     `max_id`, `last_seen_id`, `page_token`...; a response field containing `cursor` or

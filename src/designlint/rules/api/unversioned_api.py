@@ -25,6 +25,8 @@ def unversioned_api(ctx: Context) -> Iterator[Violation]:
     ## What it does
     Reports an endpoint whose path has no version segment. A version is a whole segment
     `v<N>` (`/v1/tweets`, `/api/v2/users`), optionally with a pre-release tag (`/v1beta/`).
+    Only HTTP endpoints are judged: a gRPC method, a WebSocket channel, a GraphQL operation
+    or an event is versioned by its package, schema or topic, not by a path.
     `v1` glued to another word (`/tweetsv1`) does not count, and neither does versioning by
     header or media type: the format has no place to record it, so the path must carry it.
 
@@ -60,7 +62,7 @@ def unversioned_api(ctx: Context) -> Iterator[Violation]:
     ```
     """
     for aid, api in ctx.design.apis.items():
-        if versioned(api.path):
+        if api.protocol != "http" or api.path is None or versioned(api.path):
             continue
         suggestion = "/v1/" + api.path.lstrip("/")
         yield Violation(

@@ -77,7 +77,7 @@ def cache_exceeds_node(ctx: Context) -> Iterator[Violation]:
                 f"{memory.node_memory.text}, and is not clustered",
                 fix=f"set `clustered: true` with `nodes: {need}` or more, or store less per key",
             )
-        elif cache.nodes is not None and memory.total > node * cache.nodes:
+        elif isinstance(cache.nodes, int) and memory.total > node * cache.nodes:
             yield Violation(
                 (*base, "nodes"),
                 f"cache `{cid}` needs {memory.text()}, more than its {cache.nodes} nodes × "

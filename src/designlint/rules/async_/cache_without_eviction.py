@@ -12,8 +12,9 @@ from designlint.registry import rule
 
 def _has_ttl(cache: Cache) -> bool:
     # A zero TTL is read as "never expires", as memcached and several client libraries treat it;
-    # it bounds nothing, so it does not count.
-    return cache.ttl is not None and cache.ttl.magnitude > 0
+    # it bounds nothing, so it does not count. A TTL in words (`until the stay's last night`)
+    # is a TTL.
+    return cache.ttl is not None and getattr(cache.ttl, "magnitude", 1) > 0
 
 
 @rule("DL601", "cache-without-eviction", "warning")

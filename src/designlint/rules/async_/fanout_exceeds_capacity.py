@@ -8,6 +8,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.numbers import unitfmt as fmt
 from designlint.numbers.capacity import fanout_rate
+from designlint.numbers.quantity import sized
 from designlint.registry import rule
 
 
@@ -68,7 +69,7 @@ def fanout_exceeds_capacity(ctx: Context) -> Iterator[Violation]:
         return  # nothing to evaluate; a `--set` still needs its estimate (a usage error)
     for fid, fan in ctx.design.fanout.items():
         entry = ctx.design.components.get(fan.target or "")
-        capacity = getattr(entry[1], "capacity", None) if entry else None
+        capacity = sized(getattr(entry[1], "capacity", None)) if entry else None  # words: DL207
         if capacity is None or not fan.writes or fan.writes not in ctx.design.estimates:
             continue
         estimates = ctx.estimates

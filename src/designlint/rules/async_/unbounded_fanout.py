@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.model.base import Quantity
+from designlint.numbers.quantity import Quantity
 from designlint.registry import rule
 
 
@@ -25,7 +25,7 @@ class Options(BaseModel):
 
 def count(value: Quantity | None) -> float | None:
     """A follower count, or None when absent or not a plain count (a rate, a size)."""
-    if value is None or value.dimension != "count" or value.is_rate:
+    if not isinstance(value, Quantity) or value.dimension != "count" or value.is_rate:
         return None
     return value.base
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.model.estimates import Estimate
-from designlint.numbers.quantity import try_parse
+from designlint.numbers.quantity import sized, try_parse
 from designlint.registry import rule
 
 THROUGHPUT = ("write-rate", "read-rate")
@@ -67,7 +67,7 @@ def no_peak_estimate(ctx: Context) -> Iterator[Violation]:
     if tagged or peaked or any(e.measures in THROUGHPUT for e in specs.values()):
         return
     for name, est in ctx.design.estimates.items():
-        value = est.value if isinstance(est, Estimate) else try_parse(est)
+        value = sized(est.value) if isinstance(est, Estimate) else try_parse(est)
         if value is not None and value.is_rate and value.dimension == "count":
             yield Violation(
                 ("estimates", name),

@@ -19,6 +19,10 @@ def has_typed_field(entity: Entity) -> bool:
     return False
 
 
+# Stores with no data model to write down: a probabilistic sketch, plain files.
+SCHEMALESS = frozenset({"probabilistic", "file"})
+
+
 @rule("DL501", "entity-without-schema", "error")
 def entity_without_schema(ctx: Context) -> Iterator[Violation]:
     """
@@ -62,6 +66,8 @@ def entity_without_schema(ctx: Context) -> Iterator[Violation]:
     ```
     """
     for did, store in ctx.design.datastores.items():
+        if store.kind in SCHEMALESS:
+            continue  # a Bloom filter or files on disk hold no entities to describe
         if store.kind == "object-store":
             continue
         if any(has_typed_field(e) for e in store.entities.values()):

@@ -9,6 +9,8 @@ from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.data._keys import primary_key_columns
 
+KEYLESS_KINDS = ("log", "file", "warehouse", "probabilistic")
+
 
 @rule("DL502", "no-primary-key", "error")
 def no_primary_key(ctx: Context) -> Iterator[Violation]:
@@ -17,6 +19,10 @@ def no_primary_key(ctx: Context) -> Iterator[Violation]:
     Reports an entity in any datastore (object stores included) whose `primary_key` is absent,
     empty (`[]`) or blank. A unique index does not count as a primary key: it is an extra way
     in, not the identity the store partitions, replicates and deduplicates by.
+
+    Stores whose records have no key by nature are not judged: a `log` (records are found by
+    their offset), a `file` (a settlement file, a configuration file), a `warehouse` (scanned
+    fact tables, whose keys analytical engines do not enforce) and a `probabilistic` structure.
 
     ## Why is this bad?
     The primary key is the first decision about a record: how one row is found, how the table is
@@ -51,6 +57,8 @@ def no_primary_key(ctx: Context) -> Iterator[Violation]:
     ```
     """
     for did, store in ctx.design.datastores.items():
+        if store.kind in KEYLESS_KINDS:
+            continue
         for eid, entity in store.entities.items():
             if primary_key_columns(entity):
                 continue

@@ -44,6 +44,18 @@ ACCESS_PHRASES = (
     "read heavy",
     "transaction",
     "transactions",
+    "write operations",
+    "optimised for writes",
+    "optimized for writes",
+    "write optimised",
+    "write optimized",
+    "random reads",
+    "random writes",
+    "reads and writes",
+    "read mostly",
+    "rarely changed",
+    "rarely written",
+    "write once",
 )
 
 
@@ -98,6 +110,15 @@ FAMILY_PHRASES: dict[str, str] = {
     "inverted index | inverted indexes | relevance | ranking | ranked | match | matches | "
     "matching | fuzzy | prefix | prefixes | autocomplete | typeahead | keyword | keywords | "
     "facets | faceted | tokens",
+    "file": "file | files | binary | snapshot | snapshots | dump | dumps | upload | uploads | "
+    "download | downloads | archive | archives | backup | backups | whole file | nightly | batch",
+    "log": "append | appends | appended | append only | sequential | offset | offsets | replay | "
+    "replayed | ordered | in order | stream | streams | tail | retention",
+    "warehouse": "analytics | analytical | aggregate | aggregates | aggregation | "
+    "aggregations | reporting | report | reports | scan | scans | batch | columnar | olap | "
+    "ad hoc",
+    "probabilistic": "membership | seen | approximate | false positive | false positives | "
+    "count | counts | frequency | frequencies | top k | heavy hitters",
     "time-series": "time series | time range | time ranges | time window | time windows | "
     "window | windows | windowed | rollup | rollups | roll up | downsampling | downsample | "
     "retention | metric | metrics | data points | points | aggregation | aggregations | "
@@ -129,7 +150,9 @@ def unjustified_datastore(ctx: Context) -> Iterator[Violation]:
     - a phrase that describes access rather than quality, in any store: by key, by id,
       key/point lookup, lookup(s) by, range scan(s)/query/queries, partition/sort/clustering
       key, clustering column(s), secondary index(es), join(s), full text, time ordered,
-      ordered by, sorted by, append only, write heavy, read heavy, transaction(s);
+      ordered by, sorted by, append only, write heavy, read heavy, transaction(s), write
+      operations, optimised for writes, random reads/writes, reads and writes, read mostly,
+      rarely changed/written, write once;
     - or a word of the store family's own vocabulary, which counts only for that family:
       "search", "full-text", "inverted index", "typeahead" for `search`; "traverse",
       "followers", "edges", "hops" for `graph`; "files", "objects", "blobs", "images",
@@ -137,7 +160,9 @@ def unjustified_datastore(ctx: Context) -> Iterator[Violation]:
       "metrics" for `time-series`; "partition", "wide rows", "newest first" for
       `wide-column`; "lookups", "counters", "sessions", "expiry" for `key-value`; "nested",
       "whole document" for `document`; "foreign keys", "constraints", "aggregates" for
-      `relational` (the full lists are in the rule's module).
+      `relational`; "files", "snapshots", "binary" for `file`; "append", "offsets", "replay"
+      for `log`; "analytics", "aggregations", "scans" for `warehouse`; "membership",
+      "approximate", "counts" for `probabilistic` (the full lists are in the rule's module).
 
     "Reliable", "scales", "fast", "industry standard" name no access pattern and are not
     enough on their own. The finding points at the rationale when there is one.

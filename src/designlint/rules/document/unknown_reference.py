@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.model import COMPONENT_SECTIONS
+from designlint.model import COMPONENT_SECTIONS, Design
 from designlint.references import declared, references
 from designlint.registry import rule
 
@@ -20,7 +21,10 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
     ## What it does
     Reports an id that is referenced but never declared: a service calling a service that does
     not exist, a flow passing through an unknown component, an NFR pointing at a missing flow.
-    The nearest declared id of the right kind is suggested.
+    The nearest declared id of the right kind is suggested. A query's column (`equals`,
+    `range`, `order_by`) that its entity does not declare is reported the same way, for
+    entities that declare their `fields`. A reference to a node the loader set aside for a
+    schema error is not reported again.
 
     ## Why is this bad?
     A dangling reference is usually a typo, and a typo silently removes an edge from the
@@ -58,8 +62,8 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
         ids_of_kinds = known.get(ref.kinds)
         if ids_of_kinds is None:
             ids_of_kinds = known[ref.kinds] = {i for k in ref.kinds for i in declared(design, k)}
-        if ref.target in ids_of_kinds:
-            continue
+        if ref.target in ids_of_kinds or ref.target in design.set_aside_ids:
+            continue  # a set-aside node is reported where it is, not at every reference
         if ref.kinds not in suggesters:
             ids = (i for kind in ref.kinds for i in declared(design, kind))
             suggesters[ref.kinds] = Suggester(ids, budget)
@@ -90,6 +94,7 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
         if hint:
             message += f"; did you mean `{hint}`?"
         yield Violation(ref.path, message)
+    yield from undeclared_columns(design)
 
 
 def _singular(kind: str) -> str:
@@ -98,3 +103,32 @@ def _singular(kind: str) -> str:
 
 def _a(word: str) -> str:
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
+def undeclared_columns(design: Design) -> Iterator[Violation]:
+    """A query on a column its entity does not declare: the index rules would judge a column
+    that does not exist (checked only for entities that declare their fields)."""
+    for sid, store in design.datastores.items():
+        for qid, query in store.queries.items():
+            entity = store.entities.get(query.entity)
+            if entity is None or not entity.fields:
+                continue
+            for field, specs in (
+                ("equals", query.equals),
+                ("range", query.range),
+                ("order_by", query.order_by),
+            ):
+                listed = isinstance(specs, list)
+                for i, spec in enumerate(specs if listed else [specs] if specs else []):
+                    column = spec.split()[0] if spec.split() else spec
+                    if column in entity.fields:
+                        continue
+                    hint = difflib.get_close_matches(column, list(entity.fields), n=1, cutoff=0.6)
+                    path = ("datastores", sid, "queries", qid, field) + ((i,) if listed else ())
+                    message = (
+                        f"query `{qid}` uses column `{column}`, which entity `{query.entity}` "
+                        "does not declare"
+                    )
+                    if hint:
+                        message += f"; did you mean `{hint[0]}`?"
+                    yield Violation(path, message)

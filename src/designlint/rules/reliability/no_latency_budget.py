@@ -64,7 +64,7 @@ def no_latency_budget(ctx: Context) -> Iterator[Violation]:
         if not flow.sla:
             continue
         b = budget(ctx.design, fid, flow)
-        if b.hops or not b.unbudgeted:
+        if b.hops or b.unsized or not b.unbudgeted:  # budgets in words are DL207's
             continue
         yield Violation(
             ("flows", fid, "path"),

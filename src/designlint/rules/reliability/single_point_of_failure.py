@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.numbers.quantity import try_parse
+from designlint.numbers.quantity import Prose, try_parse
 from designlint.registry import rule
 
 JUDGED = ("edge", "services", "datastores", "caches", "queues")
@@ -56,8 +56,10 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
       service `calls`);
     - or a datastore or cache that such a service `reads` or `writes`: a request waits on it.
 
-    Clients are not judged. A component with no `replicas` is reported too: redundancy that is
-    not stated cannot be checked, and the default of most deployments is one instance. The
+    Clients and `kind: external` services (third parties) are not judged; replicas stated in
+    words (`replicas: multiple`) are not judged here either, DL207 asks for the number. A
+    component with no `replicas` is reported too: redundancy that is not stated cannot be
+    checked, and the default of most deployments is one instance. The
     strictest availability NFR that reads as a percentage decides; targets without a percent
     sign are left to DL105 (vague-nfr).
 
@@ -114,6 +116,8 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
             continue
         model = ctx.graph.nodes[node]["model"]
         replicas = model.replicas
+        if getattr(model, "kind", None) == "external" or isinstance(replicas, Prose):
+            continue  # a third party's redundancy is not the design's; words are DL207's
         if replicas is not None and replicas >= 2:
             continue
         stated = "states no `replicas`" if replicas is None else f"has {replicas} replica(s)"

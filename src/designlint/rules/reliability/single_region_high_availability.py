@@ -55,6 +55,9 @@ def single_region_high_availability(ctx: Context) -> Iterator[Violation]:
 
     - fewer than two regions are declared under `regions`;
     - `replication.mode` is `single-region`;
+    - failover reaches only another zone or data centre (`replication.failover_scope: zone` or
+      `datacenter`): only `region` survives the loss of a whole region. When the scope is not
+      stated, a stated `failover` is taken at its word;
     - no failover is stated (`replication.failover` is absent, blank, or a placeholder such
       as `none` or `tbd`), whatever the number of regions.
 
@@ -122,6 +125,10 @@ def single_region_high_availability(ctx: Context) -> Iterator[Violation]:
         reasons.append("replicates within a single region")
     if replication is None or not stated(replication.failover):
         reasons.append("states no failover")
+    elif replication.failover_scope in ("zone", "datacenter"):
+        reasons.append(
+            f"fails over only within a region (`failover_scope: {replication.failover_scope}`)"
+        )
     if not reasons:
         return
     target = design.requirements.non_functional[nid].target

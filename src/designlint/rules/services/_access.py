@@ -1,4 +1,4 @@
-"""Which services touch which stores, and where the design says so: for DL401, DL402 and DL404.
+"""Which services touch which stores, and where the design says so: for DL401 and DL402.
 
 A service reaches a datastore or cache in three ways the format can state:
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from designlint.context import Context
 from designlint.findings import ModelPath
 from designlint.model import Design
-from designlint.rules.services._ownership import Ownership, shared_ownership
+from designlint.rules.services._ownership import Ownership, context_of, external, shared_ownership
 
 STORE_SECTIONS = ("datastores", "caches")
 
@@ -50,17 +50,49 @@ def declared(design: Design) -> Iterator[Access]:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
 
 
+def _touches(design: Design, sid: str, store: str) -> bool:
+    svc = design.services.get(sid)
+    return svc is not None and store in (*svc.reads, *svc.writes, *svc.owns)
+
+
+def _calls(design: Design, caller: str, callee: str) -> bool:
+    """Whether `caller` reaches `callee` through `calls` (synchronously, so it awaits it)."""
+    seen, todo = {caller}, [caller]
+    while todo:
+        svc = design.services.get(todo.pop())
+        for nxt in svc.calls if svc is not None else ():
+            if nxt == callee:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
+
+
 def through_flows(design: Design) -> Iterator[Access]:
-    """Service-to-store hops of every flow path (stores in between do not break the chain)."""
+    """Service-to-store hops of every flow path (stores in between do not break the chain).
+
+    A store hop that the service before it does not declare, but an earlier service of the
+    same path does and `calls` it (directly or not), is that caller's step: write-ups list
+    the steps of a request in order, and the caller writing the answer back after its callee
+    returned (`[api, cache, index-service, cache]`) is one of them."""
     for fid, flow in design.flows.items():
         last: str | None = None
+        seen: list[str] = []
         for i, hop in enumerate(flow.hops()):
             section = _section(design, hop.component)
             if section == "services":
                 last = hop.component
+                seen.append(last)
             elif section in STORE_SECTIONS:
-                if last is not None:
-                    yield Access(last, hop.component, "reaches", ("flows", fid, "path", i), False)
+                if last is None:
+                    continue
+                if not _touches(design, last, hop.component) and any(
+                    _touches(design, sid, hop.component) and _calls(design, sid, last)
+                    for sid in seen[:-1]
+                ):
+                    continue
+                yield Access(last, hop.component, "reaches", ("flows", fid, "path", i), False)
             else:
                 last = None
 
@@ -91,18 +123,24 @@ def accesses(design: Design, owners: dict[str, set[str]]) -> list[Access]:
 def unowned_users(
     design: Design, entries: dict[tuple[str, str], Ownership]
 ) -> dict[str, list[str]]:
-    """For each store nobody owns that two or more services reach: those services, in order."""
+    """For each store nobody owns that services of two or more bounded contexts reach: those
+    services, in order. Parts of one service (`part_of`) are one user; third parties
+    (`kind: external`) are not judged."""
     owned = {key[1]: set(e.owners) for key, e in entries.items() if e.owners or e.undeclared}
     if all(key[1] in owned for key in entries):
         return {}  # every store has an owner: no access needs counting
     users: dict[str, list[str]] = {}
     for access in accesses(design, {}):
-        if access.store in owned:
+        if access.store in owned or external(design, access.service):
             continue
         names = users.setdefault(access.store, [])
         if access.service not in names:
             names.append(access.service)
-    return {store: names for store, names in users.items() if len(names) >= 2}
+    return {
+        store: names
+        for store, names in users.items()
+        if len({context_of(design, sid) for sid in names}) >= 2
+    }
 
 
 def shared_unowned_users(ctx: Context) -> dict[str, list[str]]:

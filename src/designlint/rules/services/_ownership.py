@@ -31,6 +31,29 @@ class Ownership:
         return (self.section, self.id)
 
 
+def context_of(design: Design, sid: str) -> str:
+    """The service whose bounded context `sid` belongs to: its `part_of` chain's end (an API
+    and its workers share one context, and so their stores)."""
+    seen = {sid}
+    while True:
+        svc = design.services.get(sid)
+        parent = svc.part_of if svc is not None else None
+        if parent is None or parent in seen or parent not in design.services:
+            return sid
+        seen.add(parent)
+        sid = parent
+
+
+def same_context(design: Design, a: str, b: str) -> bool:
+    return context_of(design, a) == context_of(design, b)
+
+
+def external(design: Design, sid: str) -> bool:
+    """A third party (`kind: external`): its storage is not the design's to judge."""
+    svc = design.services.get(sid)
+    return svc is not None and svc.kind == "external"
+
+
 def ownership(design: Design) -> dict[tuple[str, str], Ownership]:
     """Every datastore and cache keyed by (section, id), with its owners."""
     result: dict[tuple[str, str], Ownership] = {}

@@ -8,7 +8,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.services._access import accesses
-from designlint.rules.services._ownership import shared_by_id
+from designlint.rules.services._ownership import external, same_context, shared_by_id
 
 
 @rule("DL402", "foreign-datastore-access", "error")
@@ -20,7 +20,10 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
 
     - the service's own `reads` and `writes` (one finding per offending entry);
     - a flow whose path goes from the service to the store with only other stores in between
-      (`[timeline-service, timeline-cache, tweet-db]` has the timeline service read both);
+      (`[timeline-service, timeline-cache, tweet-db]` has the timeline service read both),
+      unless the service does not use the store and an earlier service of the path that
+      `calls` it does: that hop is the caller's step after its callee answered
+      (`[query-api, cache, document-service, cache]`);
     - a fan-out: its `worker` writes the `target` and reads `followers_from` when that is a
       store, and `pull_by` reads `pull_from`. A fan-out service that `calls` the store's owner
       is taken to go through the owner's API, and is not reported.
@@ -33,7 +36,10 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
 
     - A service that is one of several owners of a store is not reported here: the store is
       shared, and DL401 (shared-datastore) reports that once.
-    - A store with no owner at all is DL404's business (unowned-datastore), or DL401's when
+    - A service that is `part_of` the owner (an API and its workers), or part of the same
+      service as the owner, shares the owner's stores and is not reported.
+    - A `kind: external` service (a third party) is not judged.
+    - A store with no owner at all is DL404's business (unowned-datastore), and DL401's when
       two or more services use it, not this rule's.
 
     ## Why is this bad?
@@ -72,6 +78,8 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
         entry = owned.get(access.store)
         sid = access.service
         if entry is None or not entry.owners or sid in entry.owners:
+            continue
+        if external(ctx.design, sid) or any(same_context(ctx.design, sid, o) for o in entry.owners):
             continue
         pair = (sid, access.store)
         if not access.declared and pair in reported:

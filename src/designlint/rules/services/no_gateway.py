@@ -20,6 +20,11 @@ def _guards(model: EdgeComponent) -> tuple[bool, bool]:
     return (model.auth, model.rate_limiting)
 
 
+def _external(model: object) -> bool:
+    """A third party (`kind: external`) has its own door: the design does not guard it."""
+    return getattr(model, "kind", None) == "external"
+
+
 @rule("DL407", "no-gateway", "warning")
 def no_gateway(ctx: Context) -> Iterator[Violation]:
     """
@@ -111,9 +116,11 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
                         parent[new] = state
                         queue.append(new)
                     continue
+                if nxt in reached or _external(graph.nodes[nxt]["model"]):
+                    continue
                 # A service with `auth: true` authenticates its callers itself.
                 authed = auth or (section == "services" and graph.nodes[nxt]["model"].auth)
-                if authed and limited or nxt in reached:
+                if authed and limited:
                     continue
                 reached.add(nxt)
                 hits.append((state, nxt, authed, limited))

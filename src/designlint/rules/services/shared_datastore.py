@@ -8,7 +8,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.services._access import shared_unowned_users
-from designlint.rules.services._ownership import shared_ownership
+from designlint.rules.services._ownership import context_of, shared_ownership
 
 
 @rule("DL401", "shared-datastore", "error")
@@ -17,12 +17,13 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     ## What it does
     Reports a datastore or cache that more than one service owns. The owners of a store are the
     union of its `owner` field and every service that lists it under `owns`; naming the same
-    service on both sides counts once.
+    service on both sides counts once. Owners that are parts of one service (`part_of`, an
+    API and its workers) are one owner.
 
     A store with no owner at all that two or more services use is shared too, only less
     visibly: the finding names the services that use it. A service uses a store through its
     `reads` and `writes`, a flow from the service to the store, or a fan-out (the same accesses
-    DL402 judges). DL404 (unowned-datastore) leaves such a store to this rule.
+    DL402 judges). DL404 (unowned-datastore) reports the missing owner as well.
 
     The finding points at the store and names every owner or user. Owner ids that are not
     declared services are left to DL003 (unknown-reference).
@@ -61,7 +62,7 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     users = shared_unowned_users(ctx)
     for entry in entries.values():
         kind = "datastore" if entry.section == "datastores" else "cache"
-        if len(entry.owners) >= 2:
+        if len({context_of(ctx.design, sid) for sid in entry.owners}) >= 2:
             names = ", ".join(f"`{sid}`" for sid in entry.owners)
             message = f"{kind} `{entry.id}` is owned by {len(entry.owners)} services: {names}"
         elif entry.id in users:

@@ -26,6 +26,9 @@ TECHNOLOGIES = frozenset(
     """.split()
 )
 
+# Words that are runtimes in the singular but machines in the plural: `data-nodes` are servers.
+MACHINES = frozenset({"node"})
+
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
@@ -42,8 +45,9 @@ def technology_in(text: str) -> str | None:
         for candidate in (word, word.rstrip("0123456789")):
             if candidate in TECHNOLOGIES:
                 return candidate
-            if candidate.endswith("s") and candidate[:-1] in TECHNOLOGIES:
-                return candidate[:-1]
+            singular = candidate[:-1]
+            if candidate.endswith("s") and singular in TECHNOLOGIES and singular not in MACHINES:
+                return singular
     return None
 
 
@@ -68,6 +72,9 @@ def technology_named_service(ctx: Context) -> Iterator[Violation]:
     flink, hadoop). Product names that are also ordinary English words (express, spring,
     rails, oracle, rest, elastic) are deliberately not in the list, so `express-checkout` is
     not reported. The id and the name are each reported when each carries a technology word.
+    Two exceptions: `nodes` in the plural are machines (`data-nodes`), not Node.js; and a
+    display name's words in parentheses qualify the capability before them, like a description
+    (`Stream processing (Flink or Spark)`), and are not judged.
 
     ## Why is this bad?
     A service exists to own a capability of the product: posting tweets, building timelines,
@@ -103,7 +110,8 @@ def technology_named_service(ctx: Context) -> Iterator[Violation]:
                 "the technology in `description`",
             )
         if svc.name:
-            tech = technology_in(svc.name)
+            # A technology in parentheses qualifies a capability name, like a description.
+            tech = technology_in(re.sub(r"\([^()]*\)", " ", svc.name))
             if tech:
                 yield Violation(
                     ("services", sid, "name"),

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.services._access import shared_unowned_users
 from designlint.rules.services._ownership import shared_ownership
 
 
@@ -20,7 +19,8 @@ def unowned_datastore(ctx: Context) -> Iterator[Violation]:
 
     A store whose `owner` names an undeclared id is not reported: that is a typo, and DL003
     (unknown-reference) reports it with a suggestion. A store with no owner that two or more
-    services use is a shared database, which DL401 (shared-datastore) reports, naming them.
+    services use is reported here too: nobody answers for it, and DL401 (shared-datastore)
+    adds that it is a shared database, naming the services. One owner settles both.
 
     ## Why is this bad?
     In the article each service is introduced together with the primary data it owns, because
@@ -50,9 +50,8 @@ def unowned_datastore(ctx: Context) -> Iterator[Violation]:
     ```
     """
     entries = shared_ownership(ctx)
-    shared = shared_unowned_users(ctx)
     for entry in entries.values():
-        if entry.owners or entry.undeclared or entry.id in shared:
+        if entry.owners or entry.undeclared:
             continue
         kind = "datastore" if entry.section == "datastores" else "cache"
         yield Violation(

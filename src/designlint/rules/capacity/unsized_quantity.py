@@ -1,0 +1,152 @@
+"""DL207 unsized-quantity: a number a check needs, stated only in words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from designlint.context import Context
+from designlint.findings import Violation
+from designlint.model import COMPONENT_SECTIONS, Design
+from designlint.model.estimates import Estimate
+from designlint.numbers.quantity import Prose, QuantityError, stated
+from designlint.registry import rule
+
+CACHE_SIZING = ("keys", "entries_per_key", "entry_size", "node_memory", "nodes", "max_length")
+FANOUT = ("celebrity_threshold", "max_followers", "avg_followers")
+
+
+@rule("DL207", "unsized-quantity", "warning")
+def unsized_quantity(ctx: Context) -> Iterator[Violation]:
+    """
+    ## What it does
+    Reports a field stated in words (`replicas: multiple`, `budget: a few ms`) where a check
+    needs its number, once, at that field, quoting the words and naming what cannot be
+    computed. The fields and when they are needed:
+
+    - `replicas` of a service, datastore, cache or queue, when an availability requirement
+      states a number (single points of failure, DL702; composed availability, DL706): with
+      a target in words (DL105) there is nothing to check the replicas against;
+    - `availability` of a component (composed availability, DL706);
+    - a hop's `budget` in a flow with an `sla` (latency budget, DL704);
+    - a cache's sizing (`keys`, `entries_per_key`, `entry_size`, `node_memory`, `nodes`,
+      `max_length`) once the cache states any sizing number (memory per node, DL603);
+    - a datastore's or cache's `capacity`, and a fan-out's `celebrity_threshold`,
+      `max_followers` and `avg_followers` (fan-out capacity and bounds, DL607, DL608);
+    - an estimate's value that another estimate's `expr` uses (the estimates, DL201).
+
+    Elsewhere words are enough: a TTL `until the stay's last night` is a TTL, `max_limit:
+    a few hundred` bounds the page. A `kind: external` service's replicas are not asked for.
+
+    ## Why is this bad?
+    Write-ups often say "multiple instances" or "a short TTL"; the fact is there, and
+    designlint accepts it instead of making authors invent a number. But the checks that
+    multiply or compare cannot run on words: the design says nothing about whether two
+    replicas meet four nines, or whether the cache fits in memory. The warning says which
+    number would let them run, so that the gap is visible instead of silently skipped.
+
+    ## Example
+    ```yaml
+    designlint: 1
+    name: Chat
+    requirements:
+      non_functional:
+        uptime: {kind: availability, target: 99.9%}
+    services:
+      chat-service: {replicas: multiple}
+    ```
+
+    Use instead:
+    ```yaml
+    designlint: 1
+    name: Chat
+    requirements:
+      non_functional:
+        uptime: {kind: availability, target: 99.9%}
+    services:
+      chat-service: {replicas: 3, description: multiple instances behind the gateway}
+    ```
+    """
+    design = ctx.design
+    wants_replicas = any(
+        n.kind == "availability" and _numeric(n.target)
+        for n in design.requirements.non_functional.values()
+    )
+    for section in COMPONENT_SECTIONS:
+        if section == "clients":
+            continue
+        for cid, comp in getattr(design, section).items():
+            base = (section, cid)
+            if wants_replicas and getattr(comp, "kind", None) != "external":
+                yield from _words(comp.replicas, (*base, "replicas"), "how many replicas")
+            yield from _words(comp.availability, (*base, "availability"), "the availability")
+            capacity = getattr(comp, "capacity", None)
+            yield from _words(capacity, (*base, "capacity"), "the write capacity")
+    for cid, cache in design.caches.items():
+        values = [getattr(cache, f) for f in CACHE_SIZING]
+        if not any(v is not None and not isinstance(v, Prose) for v in values):
+            continue
+        for field, value in zip(CACHE_SIZING, values, strict=True):
+            yield from _words(value, ("caches", cid, field), "the cache's memory")
+    for fid, fan in design.fanout.items():
+        for field in FANOUT:
+            yield from _words(getattr(fan, field), ("fanout", fid, field), "the fan-out")
+    yield from _estimates_in_words(design)
+    for fid, flow in design.flows.items():
+        if not flow.sla:
+            continue
+        for i, hop in enumerate(flow.path):
+            if not isinstance(hop, str):
+                path = ("flows", fid, "path", i, "budget")
+                yield from _words(hop.budget, path, "the latency budget")
+
+
+def _estimates_in_words(design: Design) -> Iterator[Violation]:
+    """An estimate in words that an expression uses: the expression cannot be computed."""
+    users: dict[str, list[str]] = {}
+    for name, est in design.estimates.items():
+        expr = getattr(est, "expr", None)
+        if expr:
+            for token in set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", expr)):
+                users.setdefault(token, []).append(name)
+    for name, est in design.estimates.items():
+        value = est.value if isinstance(est, Estimate) else est
+        path = ("estimates", name, "value") if isinstance(est, Estimate) else ("estimates", name)
+        if name in users and isinstance(value, str | Prose):
+            found = value if isinstance(value, Prose) else _prose(value)
+            if found is not None:
+                names = ", ".join(f"`{n}`" for n in users[name][:5])
+                yield from _words(found, path, f"{names}, computed from `{name}`,")
+
+
+def _numeric(target: object) -> bool:
+    """A target with a number (`99.9%`); words (`high availability`) are DL105's finding."""
+    if not isinstance(target, str):
+        return True
+    try:
+        return not isinstance(stated(target), Prose)
+    except QuantityError:
+        return False
+
+
+def _prose(text: str) -> Prose | None:
+    try:
+        found = stated(text)
+    except QuantityError:
+        return None
+    return found if isinstance(found, Prose) else None
+
+
+def _words(value: object, path: tuple, what: str) -> Iterator[Violation]:
+    if isinstance(value, Prose):
+        field = path[-1]
+        yield Violation(
+            path,
+            f"`{field}` is stated without a number (`{_cut(value.text)}`), so {what} cannot be "
+            "checked",
+            fix=f"give `{field}` a number (keep the words in `description`)",
+        )
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
