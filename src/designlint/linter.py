@@ -109,7 +109,8 @@ ABSENCE_RULES: dict[str, frozenset[str]] = {
         "DL305": "apis apis.flows flows flows.requirement functional.trigger *.serves",
         "DL406": "clients edge services queues fanout clients.calls edge.routes_to services.calls "
         "services.publishes services.reads services.writes services.owns services.kind "
-        "queues.consumers fanout.source fanout.worker fanout.target datastores.owner caches.owner",
+        "services.part_of queues.consumers fanout.source fanout.worker fanout.target "
+        "datastores.owner caches.owner",
         "DL702": "clients edge services flows non_functional clients.calls edge.routes_to "
         "services.calls services.reads services.writes flows.path flows.component flows.call "
         "non_functional.kind non_functional.target",

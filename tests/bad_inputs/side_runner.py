@@ -1,7 +1,9 @@
 """Run the side-door cases (side_cases.yaml) through the real CLI in this process.
 
 Imported by test_side_doors.py, and run as a script by it in a child process whose peak memory
-is then measured: `python side_runner.py` runs every case once and prints nothing.
+is then measured: `python side_runner.py` runs every case once and prints its own peak resident
+memory in kB (VmHWM), which, unlike the rusage of a child, does not carry over the memory of
+the large test process that spawned it (Linux keeps a process's rusage peak across exec).
 """
 
 from __future__ import annotations
@@ -116,6 +118,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             make_files(case, Path(tmp))
             run(case, Path(tmp))
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    print(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
 
 
 if __name__ == "__main__":

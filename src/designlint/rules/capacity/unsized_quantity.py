@@ -26,7 +26,9 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
 
     - `replicas` of a service, datastore, cache or queue, when an availability requirement
       states a number (single points of failure, DL702; composed availability, DL706): with
-      a target in words (DL105) there is nothing to check the replicas against;
+      a target in words (DL105) there is nothing to check the replicas against. Words that
+      say more than one (`multiple`, `several`, `a few`) answer DL702 and are asked for a
+      number only when the component states its `availability`, which DL706 multiplies;
     - `availability` of a component (composed availability, DL706);
     - a hop's `budget` in a flow with an `sla` (latency budget, DL704);
     - a cache's sizing (`keys`, `entries_per_key`, `entry_size`, `node_memory`, `nodes`,
@@ -53,7 +55,7 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
       non_functional:
         uptime: {kind: availability, target: 99.9%}
     services:
-      chat-service: {replicas: multiple}
+      chat-service: {replicas: multiple, availability: 99.5%}
     ```
 
     Use instead:
@@ -64,7 +66,7 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
       non_functional:
         uptime: {kind: availability, target: 99.9%}
     services:
-      chat-service: {replicas: 3, description: multiple instances behind the gateway}
+      chat-service: {replicas: 3, availability: 99.5%, description: multiple instances}
     ```
     """
     design = ctx.design
@@ -77,7 +79,11 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
             continue
         for cid, comp in getattr(design, section).items():
             base = (section, cid)
-            if wants_replicas and getattr(comp, "kind", None) != "external":
+            if (
+                wants_replicas
+                and getattr(comp, "kind", None) != "external"
+                and not (_plural(comp.replicas) and comp.availability is None)
+            ):
                 yield from _words(comp.replicas, (*base, "replicas"), "how many replicas")
             yield from _words(comp.availability, (*base, "availability"), "the availability")
             capacity = getattr(comp, "capacity", None)
@@ -117,6 +123,17 @@ def _estimates_in_words(design: Design) -> Iterator[Violation]:
             if found is not None:
                 names = ", ".join(f"`{n}`" for n in users[name][:5])
                 yield from _words(found, path, f"{names}, computed from `{name}`,")
+
+
+# Words that say "more than one": enough for DL702 (two replicas or more), not for DL706,
+# which multiplies a component's stated `availability` by its replica count.
+_PLURAL = re.compile(
+    r"^\s*(?:multiple|several|many|numerous|a few|a pair|two or more|at least two)\b", re.I
+)
+
+
+def _plural(value: object) -> bool:
+    return isinstance(value, Prose) and bool(_PLURAL.match(value.text))
 
 
 def _numeric(target: object) -> bool:

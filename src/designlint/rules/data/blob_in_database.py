@@ -34,12 +34,17 @@ def base_type(spec: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+# Stores made to hold opaque bytes: objects, files, and a log's message payloads.
+BYTE_STORES = ("object-store", "file", "log")
+
+
 @rule("DL506", "blob-in-database", "warning")
 def blob_in_database(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
     Reports an entity field whose type is a blob or media type in a datastore that is not an
-    object store (`kind: object-store`). The types: blob, tinyblob, mediumblob, longblob,
+    object store (`kind: object-store`), a `file` or a `log` (whose records are opaque message
+    payloads by design: a broker's segment files). The types: blob, tinyblob, mediumblob, longblob,
     bytea, binary, varbinary, bytes, image, video, audio, media, file; matched on the type's
     first word, case-insensitively, ignoring arguments and array brackets (`varbinary(255)`,
     `image[]`). A field holding a reference to media (`media_ids: uuid[]`, `url: text`) is
@@ -86,7 +91,7 @@ def blob_in_database(ctx: Context) -> Iterator[Violation]:
     ```
     """
     for did, store in ctx.design.datastores.items():
-        if store.kind == "object-store":
+        if store.kind in BYTE_STORES:
             continue
         for eid, entity in store.entities.items():
             for name, spec in entity.fields.items():

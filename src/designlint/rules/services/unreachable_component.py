@@ -25,6 +25,8 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
 
     - Entry points are the clients, plus services of `kind: job`, which a scheduler starts
       rather than a request.
+    - A service `part_of` a reached service (an API's change-data-capture indexer or worker)
+      runs with it and is reached, with what it reaches.
     - A design that declares components but no entry point at all (no client and no job)
       gets one finding, at the top of the document, instead of one per component: the missing
       entry point is the problem. A design driven only by jobs (a crawler, a batch pipeline)
@@ -77,7 +79,21 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
             "or mark scheduled work `kind: job`",
         )
         return
-    seen = facts.reached_from_entries
+    from designlint.graph import KIND_ORDER, reachable
+
+    seen = set(facts.reached_from_entries)
+    graph = facts.graph
+    design = ctx.design
+    while True:  # a part of a reached service (`part_of`) runs with it
+        parts = [
+            ("services", sid)
+            for sid, svc in design.services.items()
+            if svc.part_of and ("services", svc.part_of) in seen and ("services", sid) not in seen
+        ]
+        parts = [node for node in parts if node in graph]
+        if not parts:
+            break
+        seen |= set(reachable(graph, parts, KIND_ORDER))
     for node in candidates:
         if node not in seen:
             section, cid = node
