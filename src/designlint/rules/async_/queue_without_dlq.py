@@ -42,8 +42,9 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
     so an event set aside in a dead-letter queue would leave every later state wrong, and
     replaying it afterwards would apply it out of order. Such a stream stops and alerts on a
     poison event instead, is fixed, and resumes from the same offset; the lag alert that
-    DL606 asks for is what makes the stop visible, so DL605 asks for nothing more. A
-    dead-letter queue naming the stream itself is still reported. Everything else needs a
+    DL606 asks for is what makes the stop visible, so DL605 asks for nothing more
+    (`dead_letter: false` there states the choice). A dead-letter queue naming the stream
+    itself is still reported. Everything else needs a
     dead-letter queue whatever its delivery guarantee: an exactly-once work queue (payout
     requests) that says nothing about order is blocked by a poison message all the same, and
     "order" as the business's word (an order service, purchase orders, "in order to") says
