@@ -27,13 +27,28 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
     whatever the delivery guarantee: under at-most-once a failed message is silently lost, and
     the dead-letter queue is the only trace of it.
 
-    The exception is a sequenced event log: a queue with `delivery: exactly-once` whose id,
-    name or description says its order is the point (sequencer, sequenced, ordered, journal,
-    event log, replay, event sourcing). Every consumer rebuilds its state by replaying the log
-    in order, so parking one event in a dead-letter queue would corrupt every state built
-    after it; such a log stops and alerts on a poison event instead. An exactly-once queue
-    that says nothing about order still needs a dead-letter queue: a poison message blocks
-    it all the same.
+    The exception is a stream whose order is the contract, where parking one message would
+    corrupt everything after it:
+
+    - its id, name or description says so: FIFO, strictly (globally, totally) ordered, in
+      order, sequenced, a journal, an event, commit or transaction log, a changelog, event
+      sourcing, replayed to rebuild state;
+    - or it is a log (called a log, or Kafka, Kinesis, Pulsar, Redpanda, Event Hubs as its
+      `technology`, name or description) consumed `exactly-once`: that guarantee is a
+      transactional pipeline whose offsets are committed with its output, so the output is a
+      function of the log in order.
+
+    Every consumer of such a stream rebuilds or aggregates its state from the events in order,
+    so an event set aside in a dead-letter queue would leave every later state wrong, and
+    replaying it afterwards would apply it out of order. Such a stream stops and alerts on a
+    poison event instead, is fixed, and resumes from the same offset; the lag alert that
+    DL606 asks for is what makes the stop visible, so DL605 asks for nothing more
+    (`dead_letter: false` there states the choice). A dead-letter queue naming the stream
+    itself is still reported. Everything else needs a
+    dead-letter queue whatever its delivery guarantee: an exactly-once work queue (payout
+    requests) that says nothing about order is blocked by a poison message all the same, and
+    "order" as the business's word (an order service, purchase orders, "in order to") says
+    nothing about the queue.
 
     ## Why is this bad?
     Some messages can never be processed: a malformed payload, a reference to a deleted user,
@@ -79,9 +94,11 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
         if isinstance(q.dead_letter, str) and q.dead_letter != qid
     }
     for qid, queue in queues.items():
-        if qid in dead_letter_queues or sequenced_log(qid, queue):
+        if qid in dead_letter_queues:
             continue
         dlq = queue.dead_letter
+        if dlq != qid and ordered_stream(qid, queue):
+            continue
         if dlq is None:
             yield Violation(
                 ("queues", qid),
@@ -104,17 +121,32 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
             )
 
 
-def sequenced_log(qid: str, queue: Queue) -> bool:
-    """An exactly-once log whose order matters: its id or description says it is sequenced."""
-    if queue.delivery != "exactly-once" or "delivery" not in queue.model_fields_set:
-        return False
+def ordered_stream(qid: str, queue: Queue) -> bool:
+    """A stream whose order is the contract: said in words, or a log consumed exactly-once."""
     text = " ".join(filter(None, (qid, queue.name, queue.description)))
-    return bool(_SEQUENCED.search(text.replace("_", " ").replace("-", " ")))
+    text = text.replace("_", " ").replace("-", " ")
+    if _ORDER_IS_THE_CONTRACT.search(text):
+        return True
+    if queue.delivery != "exactly-once":
+        return False
+    return bool(_LOG.search(" ".join(filter(None, (text, queue.technology)))))
 
 
-# Words that say the order of events is the point: a sequencer, a journal, a replayed log.
-_SEQUENCED = re.compile(
-    r"\b(?:sequenc\w*|ordered|in order|total order|journal\w*|event log|log|replay\w*|"
-    r"event sourc\w*)\b",
+# Words that make the order of events the point. Bare "order" is left out: it is the business
+# word of shops (an order service, purchase orders), and "in order to" is just English.
+_ORDER_IS_THE_CONTRACT = re.compile(
+    r"\b(?:fifo|first in,? first out|sequenc\w*|journal\w*|changelog|oplog"
+    r"|(?:strict|strictly|global|globally|total|totally|causal|causally)\s+order\w*"
+    r"|ordered(?:\W+\w+){0,2}?\W+(?:events?|log|list|stream|messages?|commands?|operations?"
+    r"|updates?|changes?|entries|records?|writes?)"
+    r"|in order(?! to\b)|order(?:ing)? (?:is )?(?:preserved|guaranteed)"
+    r"|(?:preserv\w*|guarantee\w*) (?:the )?(?:message |event )?order(?:ing)?"
+    r"(?! (?:service|book|id|number|status))"
+    r"|(?:event|commit|transaction|write ahead|append only|replicated|operations?) log"
+    r"|event sourc\w*|replay\w*(?:\W+\w+){0,3}?\W+(?:rebuild\w*|restor\w*|reconstruct\w*)"
+    r"|rebuild\w* (?:\w+ ){0,2}state)\b",
     re.I,
 )
+
+# A log, by name or by technology: a topic there is retained and ordered per partition.
+_LOG = re.compile(r"\b(?:log|kafka|kinesis|pulsar|redpanda|event ?hubs?|msk)\b", re.I)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
+from designlint.model import Design
+from designlint.model.base import as_list
+from designlint.model.components import Datastore
 from designlint.numbers.quantity import Prose, try_parse
 from designlint.registry import rule
 
@@ -55,6 +59,18 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
     - reachable from a client by synchronous calls (client `calls`, edge `routes_to`,
       service `calls`);
     - or a datastore or cache that such a service `reads` or `writes`: a request waits on it.
+
+    A datastore embedded in the one service that owns it lives and fails with that service's
+    instances: an embedded engine (`technology` SQLite, RocksDB, LevelDB, LMDB, DuckDB, ...),
+    `kind: file` with no technology (plain files on the owner's disks), or a store whose
+    description or rationale says it is in-process, embedded in, local to or inside its owner
+    (or on each node). Such a store with no `replicas` of its own is not reported when its
+    owner runs at least 2 replicas and says that it replicates its data (replicates, primary
+    and secondaries, leader and followers, Raft, Paxos, quorum, erasure coding) in its name or
+    description, or the store says so: losing one node then loses one copy. Each replica
+    keeping its own shard, or an owner with one instance, is a single point of failure all
+    the same, and is reported. A server database or a distributed file system (PostgreSQL,
+    HDFS) is not embedded by being owned: it runs, and fails, on its own.
 
     Clients and `kind: external` services (third parties) are not judged; replicas stated in
     words (`replicas: multiple`) are not judged here either, DL207 asks for the number. A
@@ -120,6 +136,8 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
             continue  # a third party's redundancy is not the design's; words are DL207's
         if replicas is not None and replicas >= 2:
             continue
+        if section == "datastores" and replicas is None and replicated_by_owner(ctx.design, cid):
+            continue  # one copy per replica of the owner it is embedded in
         stated = "states no `replicas`" if replicas is None else f"has {replicas} replica(s)"
         yield Violation(
             (section, cid) if replicas is None else (section, cid, "replicas"),
@@ -128,3 +146,69 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
             fix="run at least 2 replicas (`replicas: 2` or more) behind a load balancer, or a "
             "replicated store with failover",
         )
+
+
+def replicated_by_owner(design: Design, cid: str) -> bool:
+    """The store is embedded in its one owner, which runs replicas and replicates its data."""
+    store = design.datastores[cid]
+    owners = {o for o in as_list(store.owner) if o in design.services}
+    owners |= {sid for sid, svc in design.services.items() if cid in svc.owns}
+    if len(owners) != 1:
+        return False
+    sid = owners.pop()
+    owner = design.services[sid]
+    if not _embedded(store, (sid, owner.name)):
+        return False
+    if not isinstance(owner.replicas, Prose) and (owner.replicas or 0) < 2:
+        return False
+    said = " ".join(
+        filter(None, (owner.name, owner.description, store.description, store.rationale))
+    )
+    return bool(_REPLICATES.search(said)) and not _NOT_REPLICATED.search(said)
+
+
+def _embedded(store: Datastore, owner_names: tuple[str | None, ...]) -> bool:
+    """An embedded engine, plain files on the owner's disks, or said to live inside it."""
+    if store.technology is not None:
+        if _EMBEDDED_ENGINE.search(store.technology):
+            return True
+    elif store.kind == "file":
+        return True
+    text = " ".join(filter(None, (store.description, store.rationale)))
+    if _IN_PROCESS.search(text):
+        return True
+    # "inside each data node", "local to the state machine", "embedded in every server"
+    hosts = [_HOSTS] + [
+        re.escape(n.replace("-", " ").replace("_", " ").rstrip("s")) + r"s?"
+        for n in owner_names
+        if n
+    ]
+    inside = (
+        rf"\b(?:(?:{_WITHIN})\s+(?:(?:each|every|the|its|a)\s+)?|(?:in|on)\s+(?:each|every)\s+)"
+        rf"(?:{'|'.join(hosts)})\b"
+    )
+    return bool(re.search(inside, text.replace("-", " ").replace("_", " "), re.I))
+
+
+# Storage engines that run inside the process that opens them, on its own disk.
+_EMBEDDED_ENGINE = re.compile(
+    r"\b(?:sqlite\w*|rocksdb|leveldb|lmdb|berkeley\s?db|bdb|duckdb|bolt\s?db|bbolt|badger\w*"
+    r"|pebble|h2|derby|hsqldb|realm|local (?:disk|files?|ssd)|mmap)\b",
+    re.I,
+)
+_IN_PROCESS = re.compile(
+    r"\b(?:in[- ]process|embedded (?:database|db|store|engine|key[- ]value store)"
+    r"|on (?:the |its |each )?(?:node'?s? )?local (?:disks?|ssds?))\b",
+    re.I,
+)
+_WITHIN = r"embedded (?:in|into|inside|within)|inside|within|local to"
+_HOSTS = r"nodes?|servers?|hosts?|machines?|process(?:es)?|instances?|replicas?"
+# How an owner says each of its replicas holds a copy of the data.
+_REPLICATES = re.compile(
+    r"\b(?:replicat\w*|raft|paxos|consensus|quorum|mirror\w*|erasure[- ]cod\w*"
+    r"|primary\W+(?:\w+\W+){0,5}?secondar\w*|leader\W+(?:\w+\W+){0,5}?followers?)\b",
+    re.I,
+)
+_NOT_REPLICATED = re.compile(
+    r"\b(?:not|no|never|without)\s+(?:\w+\s+)?replicat\w*|\bunreplicated", re.I
+)
