@@ -17,9 +17,14 @@ from designlint.bounds import stated_bound
         ("the top N", "top N"),
         ("top-k suggestions for a prefix", "top-k"),
         ("the top 5 completions for each prefix", "top 5"),
+        ("for each prefix, up to 5 suggestions", "up to 5"),
+        ("the 10 most popular ads", "10 most popular"),
+        ("the 5 nearest drivers", "5 nearest"),
+        ("the k nearest neighbours", "k nearest"),
         # Caps before or after the count, SQL included.
         ("at most 50", "at most 50"),
         ("returns up to 20 devices", "up to 20"),
+        ("a list of up to 20 folders", "up to 20"),
         ("no more than 100 items", "no more than 100"),
         ("up to 1,000 entries", "up to 1,000"),
         ("at most one per user", "at most one"),
@@ -70,6 +75,14 @@ def test_bounds(text: str, bound: str) -> None:
         "up to 100 results per request",
         "at most 10 pages",
         "a limit of 100 requests per second",
+        # A recency cut is the first page of a stream.
+        "the 20 most recent tweets",
+        # Counts of each item's parts, not of the items.
+        "each tweet has up to 4 images",
+        "returns tweets, each with up to 4 images",
+        "tweets with up to 4 images",
+        "up to 20 replies each",
+        "tweets of up to 280 characters",
         # Numbers that are not counts of items.
         "answers in up to 200 ms",
         "at most 5 MB",

@@ -1,7 +1,8 @@
 """Bounds stated in words: whether a text caps how many items an answer holds.
 
 Designs say the size of an answer in prose as often as in fields: "exactly the top 10",
-"the top N", "at most 50", "up to 20", "a handful per user", "a fixed-size list". A reviewer
+"the top N", "the 10 most popular", "at most 50", "up to 20", "a handful per user", "a
+fixed-size list". A reviewer
 reads those as a bound, so the rules that ask "is this answer bounded?" (DL302, DL507, DL602)
 read them too. Pure functions over text, no design model; `tests/test_bounds.py` pins them.
 
@@ -13,6 +14,9 @@ What is not a bound, and must stay one of the rules' findings:
   `up to 10k`;
 - the size of one page, which says the list goes on: `up to 20 per page`, `at most 100 per
   request`, `returns the first page`;
+- the parts of each item: `each tweet has up to 4 images`, `with up to 20 replies each`
+  (while `for each prefix` and `per user` say whose items are counted, and keep the bound);
+- the first page of a stream: `the 20 most recent`;
 - words that only look like one: `top-level folders`, `unbounded`, `not bounded`.
 """
 
@@ -76,8 +80,19 @@ _CAPS = (
 _CAPPED = re.compile(rf"\b(?:{_CAPS})[\s_-]*(?:the\s+)?{_NUM}", re.I)
 # A count followed by the words that cap it: "20 at most", "50 or fewer".
 _TRAILING = re.compile(rf"\b{_NUM}\s+(?:at\s+most|max(?:imum)?|or\s+(?:fewer|less))\b", re.I)
-# "the top N", "top-k": a ranking cut whose size is a parameter.
-_TOP_LETTER = re.compile(r"\btop[\s_-]*(?:n|k)\b", re.I)
+# A count of the best by some measure: "the 10 most popular ads", "the 5 nearest drivers".
+# "The 20 most recent" is the first page of a stream, not a ranking.
+_RANKED = re.compile(
+    rf"\b{_NUM}\s+(?:most\s+(?!recent\b|recently\b)[a-z-]+|best|highest|largest|biggest|"
+    r"hottest|nearest|closest)\b",
+    re.I,
+)
+# "the top N", "top-k", "the k nearest": a ranking cut whose size is a parameter.
+_TOP_LETTER = re.compile(
+    r"\btop[\s_-]*(?:n|k)\b|\b(?:n|k)\s+(?:most\s+(?!recent\b)[a-z-]+|best|highest|nearest|"
+    r"closest)\b",
+    re.I,
+)
 # A vague count that quantifies the items: capped ("only a few"), always ("a handful"), or
 # counted per owner ("a few per user", "several folders per account").
 _VAGUE_WORD = rf"(?P<vague>{'|'.join(_VAGUE)}){_MAG}"
@@ -103,7 +118,7 @@ _FIXED = re.compile(
 _NOT_A_COUNT = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|x\b|(?:ms|milliseconds?|s|secs?|seconds?|mins?|"
     r"minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|[kmgtp]i?b|bytes?|[kmgt]?bps|qps|"
-    r"rps|retries|attempts|times?)\b|/)",
+    r"rps|retries|attempts|times?|characters?|chars?|words?|letters?|digits?|lines?)\b|/)",
     re.I,
 )
 # A count per page says how long one page is, not how long the list is; one per second is a
@@ -120,27 +135,45 @@ def stated_bound(text: str | None) -> str | None:
     """The words in `text` that bound the size of an answer, or None when nothing does."""
     if not text:
         return None
-    for pattern in (_CAPPED, _TRAILING):
+    for pattern in (_CAPPED, _TRAILING, _RANKED):
         for match in pattern.finditer(text):
             value = _number(match.group("num")) * _magnitude(match.group("mag"))
-            if value <= MAX_BOUND and _a_count(text, match.end()):
+            if value <= MAX_BOUND and _a_count(text, match.start(), match.end("mag")):
                 return match.group(0).strip()
     for pattern in (_VAGUE_CAPPED, _HANDFUL, _VAGUE_PER):
         for match in pattern.finditer(text):
             value = _VAGUE[match.group("vague").lower()] * _magnitude(match.group("mag"))
-            if value <= MAX_BOUND and _a_count(text, match.end("mag")):
+            if value <= MAX_BOUND and _a_count(text, match.start(), match.end("mag")):
                 return match.group(0).strip()
     for pattern in (_TOP_LETTER, _FIXED):
-        match = pattern.search(text)
-        if match and _a_count(text, match.end()):
-            return match.group(0).strip()
+        for match in pattern.finditer(text):
+            if _a_count(text, match.start(), match.end()):
+                return match.group(0).strip()
     return None
 
 
-def _a_count(text: str, end: int) -> bool:
-    """Whether what follows a bound leaves it a count of the answer's items."""
+# A bound that counts the parts of each item ("each tweet has up to 4 images", "with up to
+# 20 replies each") says nothing of how many items there are. "For each prefix" and "per
+# user" name whose items are counted, which is a bound.
+_EACH_BEFORE = re.compile(
+    r"(?<!for\s)(?<!of\s)(?<!in\s)\b(?:each|every)\b(?:\W+\w+){0,4}\W*$", re.I
+)
+_WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
+_EACH_AFTER = re.compile(r"^(?:\W+\w+){0,3}?\W+each\b", re.I)
+_SCOPED_EACH = re.compile(r"\b(?:for|of|in)\s+each\b", re.I)
+
+
+def _a_count(text: str, start: int, end: int) -> bool:
+    """Whether the bound at `text[start:end]`, read with its neighbours, is a count of the
+    answer's items."""
     rest = text[end:]
-    return not _NOT_A_COUNT.match(rest) and not _PER_PAGE.match(rest)
+    if _NOT_A_COUNT.match(rest) or _PER_PAGE.match(rest):
+        return False
+    before = text[max(0, start - 60) : start]
+    if _EACH_BEFORE.search(before) or _WITH_BEFORE.search(before):
+        return False
+    after = _EACH_AFTER.match(rest[:40])
+    return after is None or bool(_SCOPED_EACH.search(after.group(0)))
 
 
 def _number(text: str) -> float:

@@ -38,13 +38,15 @@ def list_without_cursor(ctx: Context) -> Iterator[Violation]:
 
     A collection whose whole answer fits in one response needs no cursor, and is not
     reported when the design says so. Either its description (or its id, name or path)
-    bounds it in words: "exactly the top 10", "the top N", "top-k", "at most 50", "up to 20",
-    "a handful per user", "a fixed-size list", "bounded by the venue"; or it is a ranking cut
+    bounds it in words: "exactly the top 10", "the top N", "top-k", "the 5 nearest", "at
+    most 50", "up to 20", "a handful per user", "a fixed-size list", "bounded by the venue";
+    or it is a ranking cut
     (`top`, `popular`, `trending`, `leaderboard`, `ranking` in its id, name or path) whose
     size is a request parameter (`count`, `limit`, `k`, `n`, `top_n`). A count larger than
     1,000 ("a few hundred thousand", "up to 10k"), the size of one page ("up to 20 per page",
-    "returns the first page"), a number that is not a count ("up to 200 ms") and look-alikes
-    ("top-level folders") bound nothing. An endpoint with half a cursor means to page and is
+    "returns the first page", "the 20 most recent"), a number that is not a count ("up to
+    200 ms"), the parts of each item ("each with up to 4 images") and look-alikes ("top-level
+    folders") bound nothing. An endpoint with half a cursor means to page and is
     reported whatever it says.
 
     ## Why is this bad?
