@@ -5,21 +5,50 @@ The format does not link an endpoint to a query; a reviewer links them by what t
 endpoint lists the rows of a query when it returns a list of the query's entity (a response
 field `folders` or `folder[]`, or a path ending in `/folders`, for the entity `folders`) and
 reaches the query's store: its `service` reads, writes or owns the store, or a flow it names in
-`flows:` (by its id, or by the requirement it realises) passes through it.
+`flows:` (by its id, or by the requirement it realises) passes through it. And the endpoint
+must fit the query's `equals` columns: each is one of its parameters, path parameters or
+request fields (`userID` is `user_id`), or the caller's own id (`user_id`, `account_id`...),
+which an endpoint takes from the session; and each of its path parameters, which name the
+owner of the list (`/boards/{month}/top`), is one of them. So a bounded "top 10 posts" does
+not vouch for `posts-by-author`, whose `author_id` it never receives, and the top scores of
+`{month}` do not vouch for all the scores of one user.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from designlint.context import Context
+from designlint.indexes import parse_columns
 from designlint.model import Design
-from designlint.model.components import Api
-from designlint.rules.api import answer_bound, body_fields, is_array_type, is_collection
+from designlint.model.components import Api, Query
+from designlint.rules.api import answer_bound, body_fields, is_array_type, is_collection, norm
 
 # `folder[]`, `list[folder]`, `array<folder>`: the item type of an array.
 _ITEM = re.compile(r"^\s*(?:(?:list|array|set)\s*[\[<]\s*([\w-]+)|([\w-]+)\s*\[\])", re.I)
+# `{user_id}` in a path.
+_PATH_PARAM = re.compile(r"\{([^{}/]+)\}")
+# The caller's own id, normalised (`norm`): taken from the session, not from a parameter.
+CALLER_IDS = frozenset(
+    f"{who}id" for who in ("user", "account", "owner", "customer", "member", "player", "tenant")
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A bounded endpoint as DL507 sees it: the stores it reaches, the columns it can fill."""
+
+    stores: frozenset[str]
+    names: frozenset[str]
+    owners: frozenset[str]
+
+    def fits(self, columns: list[str]) -> bool:
+        """Whether the endpoint gives every one of these equality columns a value, and each of
+        its path parameters (the owner of the list it returns) is one of them."""
+        keys = {norm(c) for c in columns}
+        return self.owners <= keys and all(k in self.names or k in CALLER_IDS for k in keys)
 
 
 def noun(name: str) -> str:
@@ -72,11 +101,18 @@ def _stores(design: Design, api: Api, hops: dict[str, set[str]]) -> frozenset[st
     return frozenset(stores)
 
 
-def bounded_answers(ctx: Context) -> dict[str, list[frozenset[str]]]:
-    """The stores reached by each collection endpoint whose answer the design bounds, by the
-    noun the endpoint lists."""
+def _names(api: Api) -> tuple[frozenset[str], frozenset[str]]:
+    """The values an endpoint receives (parameters, path parameters, request fields), and
+    its path parameters alone."""
+    owners = frozenset(norm(name) for name in _PATH_PARAM.findall(api.path or ""))
+    found = frozenset(norm(name) for name in (*api.params, *body_fields(api.request)))
+    return found | owners, owners
+
+
+def bounded_answers(ctx: Context) -> dict[str, list[Answer]]:
+    """Each collection endpoint whose answer the design bounds, by the noun it lists."""
     design = ctx.design
-    by_noun: dict[str, list[frozenset[str]]] = defaultdict(list)
+    by_noun: dict[str, list[Answer]] = defaultdict(list)
     hops: dict[str, set[str]] | None = None
     for aid, api in design.apis.items():
         if not is_collection(api):
@@ -85,12 +121,16 @@ def bounded_answers(ctx: Context) -> dict[str, list[frozenset[str]]]:
             continue
         if hops is None:
             hops = _flow_hops(design)
-        stores = _stores(design, api, hops)
+        answer = Answer(_stores(design, api, hops), *_names(api))
         for word in _nouns(api):
-            by_noun[word].append(stores)
+            by_noun[word].append(answer)
     return by_noun
 
 
-def answering(ctx: Context, store: str, entity: str) -> bool:
-    """Whether an endpoint whose answer is bounded lists `entity` from `store`."""
-    return any(store in stores for stores in ctx.shared(bounded_answers).get(noun(entity), ()))
+def answering(ctx: Context, store: str, query: Query) -> bool:
+    """Whether an endpoint whose answer is bounded lists the rows of `query` from `store`."""
+    columns = [c.name for c in parse_columns(list(query.equals))]
+    return any(
+        store in answer.stores and answer.fits(columns)
+        for answer in ctx.shared(bounded_answers).get(noun(query.entity), ())
+    )

@@ -37,10 +37,13 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
     does: an endpoint whose answer is bounded without paging, as DL302 reads it ("all folders
     of an account, a handful per user", "exactly the top 10", a ranking cut sized by a `count`
     parameter), that returns a list of the query's entity (a response field `folders` or
-    `folder[]`, or a path ending in `/folders`, for the entity `folders`), and that reaches
-    the query's store (its `service` reads, writes or owns it, or a flow named in its `flows`
-    passes through it). Counts too large for one answer ("a few hundred thousand") and page
-    sizes ("up to 20 per page") bound nothing.
+    `folder[]`, or a path ending in `/folders`, for the entity `folders`), that reaches the
+    query's store (its `service` reads, writes or owns it, or a flow named in its `flows`
+    passes through it), and that receives the query's `equals` columns (as parameters, path
+    parameters or request fields, or as the caller's own `user_id` or `account_id`) while
+    each of its path parameters is one of them. A top-10 endpoint over `posts` does not vouch
+    for `posts-by-author`, whose `author_id` it never receives. Counts too large for one
+    answer ("a few hundred thousand") and page sizes ("up to 20 per page") bound nothing.
 
     Stores of kind `search` are not judged: a search engine answers with one page of the
     best hits (ten by default in Elasticsearch and OpenSearch), never with everything that
@@ -118,7 +121,7 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
                     continue  # a scan: DL503 reports it, and its fix comes first
             if bounded(store, entity, query):
                 continue
-            if stated_bound(query.description) or answering(ctx, did, query.entity):
+            if stated_bound(query.description) or answering(ctx, did, query):
                 continue  # bounded in words, by the query or by the endpoint it answers
             yield Violation(
                 ("datastores", did, "queries", qid),
