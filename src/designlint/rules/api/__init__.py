@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from designlint.bounds import stated_bound
 from designlint.model.components import Api, Body
 
 # `tweet[]`, `list[tweet]`, `List<Tweet>`, `array`, `array[tweet]`.
@@ -44,6 +45,15 @@ NEXT_FIELDS = frozenset(
 LIMIT_PARAMS = frozenset(
     {"limit", "pagesize", "perpage", "count", "size", "maxresults", "first", "top", "take"}
 )
+
+# A ranking cut's size: `?count=10`, `?k=5`, `?top_n=3`.
+SIZE_PARAMS = LIMIT_PARAMS | {"k", "n", "topk", "topn", "num"}
+# Words of an endpoint's id, name or path that say it answers with a ranking cut (a top N).
+RANKING_WORDS = frozenset(
+    {"top", "popular", "trending", "leaderboard", "leaderboards", "ranking", "rankings", "hottest"}
+)
+# `top` in `top-level` and `top-up` ranks nothing.
+_NOT_RANKING_AFTER_TOP = frozenset({"level", "up", "ups"})
 
 
 def norm(name: str) -> str:
@@ -152,3 +162,42 @@ def is_paginated(api: Api) -> bool:
     if not is_collection(api):
         return False
     return bool(pages_by_offset(api) or cursor_param(api) or next_cursor_field(api))
+
+
+def identifier_words(*names: str | None) -> list[str]:
+    """Identifiers (`getTopTen`, `/v1/popular_ads`, `get-top-ten`) as lower-case words."""
+    text = " ".join(n for n in names if n)
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text)
+    return [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+
+
+def _ranking(words: list[str]) -> bool:
+    for i, word in enumerate(words):
+        if word == "top" and i + 1 < len(words) and words[i + 1] in _NOT_RANKING_AFTER_TOP:
+            continue
+        if word in RANKING_WORDS:
+            return True
+    return False
+
+
+def answer_bound(aid: str, api: Api) -> str | None:
+    """Why an endpoint's answer is bounded without paging, in words for a message; None when
+    nothing bounds it.
+
+    Its description, id, name, path or signature states the bound in words (`exactly the
+    top 10`, `a handful per user`, `at most 50`: see `designlint.bounds`), or it is a ranking
+    cut (`top`, `popular`, `trending`, `leaderboard`... in its id, name or path) whose size
+    is a request parameter (`count`, `limit`, `k`, `n`). An endpoint that takes or returns a
+    cursor means to page, so nothing it says bounds it.
+    """
+    if cursor_param(api) is not None or next_cursor_field(api) is not None:
+        return None
+    words = identifier_words(aid, api.name, api.path, api.signature)
+    said = stated_bound(api.description) or stated_bound(" ".join(words))
+    if said:
+        return f"`{said}`"
+    if _ranking(words):
+        size = next((p for p in api.params if norm(p) in SIZE_PARAMS), None)
+        if size is not None:
+            return f"a ranking cut of `{size}` items"
+    return None

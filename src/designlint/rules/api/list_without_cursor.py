@@ -7,7 +7,13 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.api import cursor_param, is_collection, next_cursor_field, pages_by_offset
+from designlint.rules.api import (
+    answer_bound,
+    cursor_param,
+    is_collection,
+    next_cursor_field,
+    pages_by_offset,
+)
 
 
 @rule("DL302", "list-without-cursor", "error")
@@ -29,6 +35,19 @@ def list_without_cursor(ctx: Context) -> Iterator[Violation]:
     named `next`, `next_token`, `next_page_token`...
 
     Endpoints that page by offset are left to DL301, which already asks for a cursor.
+
+    A collection whose whole answer fits in one response needs no cursor, and is not
+    reported when the design says so. Either its description (or its id, name or path)
+    bounds it in words: "exactly the top 10", "the top N", "top-k", "the 5 nearest", "at
+    most 50", "up to 20", "a handful per user", "a fixed-size list", "bounded by the venue";
+    or it is a ranking cut
+    (`top`, `popular`, `trending`, `leaderboard`, `ranking` in its id, name or path) whose
+    size is a request parameter (`count`, `limit`, `k`, `n`, `top_n`). A count larger than
+    1,000 ("a few hundred thousand", "up to 10k"), the size of one page ("up to 20 per page",
+    "returns the first page", "the 20 most recent"), a number that is not a count ("up to
+    200 ms"), the parts of each item ("each with up to 4 images") and look-alikes ("top-level
+    folders") bound nothing. An endpoint with half a cursor means to page and is
+    reported whatever it says.
 
     ## Why is this bad?
     A list with no cursor either returns everything at once, which grows without bound as the
@@ -58,6 +77,11 @@ def list_without_cursor(ctx: Context) -> Iterator[Violation]:
         path: /v1/users/{user_id}/timeline
         params: {user_id: uuid, cursor: string, limit: int}
         response: {tweets: "tweet[]", next_cursor: string}
+      trending-topics:
+        method: GET
+        path: /v1/trends
+        response: {topics: "topic[]"}
+        description: the top 10 topics of the hour
     ```
     """
     for aid, api in ctx.design.apis.items():
@@ -66,6 +90,8 @@ def list_without_cursor(ctx: Context) -> Iterator[Violation]:
         has_param, has_next = cursor_param(api) is not None, next_cursor_field(api) is not None
         if has_param and has_next:
             continue
+        if answer_bound(aid, api) is not None:
+            continue  # a top N or a handful: one answer holds it all
         if api.pagination is not None and api.pagination.style == "none":
             path: tuple[str, ...] = ("apis", aid, "pagination", "style")
             message = f"endpoint `{aid}` returns a collection but declares no pagination"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from designlint.bounds import stated_bound
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
+from designlint.rules.data._answers import answering
 from designlint.rules.data._coverage import bounded, shared_judge
 
 
@@ -28,6 +30,20 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
       is not declared): a GET of one key (`equals` on one column, no range) in a
       `key-value` or `object-store` store, or equality on the entity's own identifier (`id`,
       or `user_id` on `users`).
+
+    A query is also bounded when the design states its size in words, the way a reviewer
+    reads it. Either its own `description` says so ("at most 50 per user", "a handful per
+    user", "the top 10", `LIMIT 20` in the SQL), or an endpoint that answers with its rows
+    does: an endpoint whose answer is bounded without paging, as DL302 reads it ("all folders
+    of an account, a handful per user", "exactly the top 10", a ranking cut sized by a `count`
+    parameter), that returns a list of the query's entity (a response field `folders` or
+    `folder[]`, or a path ending in `/folders`, for the entity `folders`), that reaches the
+    query's store (its `service` reads, writes or owns it, or a flow named in its `flows`
+    passes through it), and that receives the query's `equals` columns (as parameters, path
+    parameters or request fields, or as the caller's own `user_id` or `account_id`) while
+    each of its path parameters is one of them. A top-10 endpoint over `posts` does not vouch
+    for `posts-by-author`, whose `author_id` it never receives. Counts too large for one
+    answer ("a few hundred thousand") and page sizes ("up to 20 per page") bound nothing.
 
     Stores of kind `search` are not judged: a search engine answers with one page of the
     best hits (ten by default in Elasticsearch and OpenSearch), never with everything that
@@ -86,6 +102,10 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
           tweet-by-id:
             entity: tweets
             equals: [tweet_id]
+          pinned-of-author:
+            entity: tweets
+            equals: [author_id]
+            description: the pinned tweets of an author, at most 5
     ```
     """
     for did, store in ctx.design.datastores.items():
@@ -101,6 +121,8 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
                     continue  # a scan: DL503 reports it, and its fix comes first
             if bounded(store, entity, query):
                 continue
+            if stated_bound(query.description) or answering(ctx, did, query):
+                continue  # bounded in words, by the query or by the endpoint it answers
             yield Violation(
                 ("datastores", did, "queries", qid),
                 f"query `{qid}` on `{query.entity}` has neither a key predicate nor a limit, so "
