@@ -58,18 +58,50 @@ def test_words_are_prose(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("5 or 7", 5, 7),
+        ("7 or 5", 5, 7),
+        ("3-5", 3, 5),
+        ("3 to 5", 3, 5),
+        ("between 2 and 4", 2, 4),
+        ("3-5 ms", 0.003, 0.005),
+        ("1k-2k/s", 1000, 2000),
+        ("5 or more", 5, None),
+        ("100+", 100, None),
+        ("at least 3", 3, None),
+        ("≥3", 3, None),
+        ("up to 10k", None, 10_000),
+        ("<5s", None, 5),
+        ("500 or fewer", None, 500),
+    ],
+)
+def test_ranges_and_bounds_keep_their_ends(
+    text: str, low: float | None, high: float | None
+) -> None:
+    found = q.stated(text)
+    assert isinstance(found, q.Bounds) and found.text == text
+    assert (found.low and found.low.base, found.high and found.high.base) == (low, high)
+    assert q.least(found) == low
+
+
+@pytest.mark.parametrize(
     ("text", "reason"),
     [
         ("one", "spells a number"),
         ("Two replicas", "spells a number"),
         ("a million", "spells a number"),
         ("a dozen", "spells a number"),
-        ("about 5ms", "hedges a number"),
-        ("up to 10k", "hedges a number"),
+        ("about 5ms", "approximate number: write the number alone"),
+        ("roughly 3", "approximate number"),
         ("TBD", "placeholder"),
         ("n/a", "placeholder"),
         ("1B", "ambiguous"),
-        ("~200ms", "does not start with a number"),
+        ("~200ms", "approximate number"),
+        ("7-5", "runs backwards"),
+        ("3 ms-5 GB", "different dimensions"),
+        ("5 for reads", "`for reads` is not a unit"),
+        ("5 or seven", "`or seven` is not a unit"),
         ("5m", "ambiguous"),
         ("x" * 201, "belongs in `description`"),
     ],

@@ -146,7 +146,7 @@ def availability(design: Design, fid: str, flow: Flow) -> Availability:
         if frac is None:
             out.unknown.append(hop.component)
             continue
-        k = max(qty.whole(getattr(comp, "replicas", None)) or 1, 1)
+        k = max(int(qty.least(getattr(comp, "replicas", None)) or 1), 1)
         out.parts.append((hop.component, frac, k, 1 - (1 - frac) ** k))
     nfr = design.requirements.non_functional.get(flow.availability or "")
     if nfr is not None:

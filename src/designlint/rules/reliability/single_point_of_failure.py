@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.numbers.quantity import Prose, try_parse
+from designlint.numbers import quantity as qty
+from designlint.numbers.quantity import try_parse
 from designlint.registry import rule
 
 JUDGED = ("edge", "services", "datastores", "caches", "queues")
@@ -58,6 +59,8 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
 
     Clients and `kind: external` services (third parties) are not judged; replicas stated in
     words (`replicas: multiple`) are not judged here either, DL207 asks for the number. A
+    range or bound is judged by its low end: `replicas: 5 or 7` and `at least 3` are
+    redundant, `1-3` may run one instance. A
     component with no `replicas` is reported too: redundancy that is not stated cannot be
     checked, and the default of most deployments is one instance. The
     strictest availability NFR that reads as a percentage decides; targets without a percent
@@ -116,10 +119,13 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
             continue
         model = ctx.graph.nodes[node]["model"]
         replicas = model.replicas
-        if getattr(model, "kind", None) == "external" or isinstance(replicas, Prose):
+        least = qty.least(replicas)
+        if getattr(model, "kind", None) == "external" or (
+            isinstance(replicas, qty.Prose) and least is None
+        ):
             continue  # a third party's redundancy is not the design's; words are DL207's
-        if replicas is not None and replicas >= 2:
-            continue
+        if least is not None and least >= 2:
+            continue  # `replicas: 5 or 7` runs at least 5
         stated = "states no `replicas`" if replicas is None else f"has {replicas} replica(s)"
         yield Violation(
             (section, cid) if replicas is None else (section, cid, "replicas"),
