@@ -45,16 +45,39 @@ def test_composition_with_unstated_components_is_never_ok(tmp_path: Path) -> Non
     "text",
     [
         "multiple",
-        "several hundred",
         "until the stay's last night",
         "a few ms",
         "read replicas",
-        "dozens",
-        "a few thousand per second",
+        "hundreds of millions of users a day",
     ],
 )
 def test_words_are_prose(text: str) -> None:
     assert q.stated(text) == q.Prose(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "kind"),
+    [
+        ("millions of queries", 1e6, 1e7, "count"),
+        ("tens of thousands", 1e4, 1e5, "count"),
+        ("several hundred", 200, 1000, "count"),
+        ("a few hundred bytes", 200, 1000, "data"),
+        ("hundreds of GB", 1e11, 1e12, "data"),
+        ("a few thousand per second", 2000, 10_000, "count/time"),
+        ("dozens", 24, 120, "count"),
+    ],
+)
+def test_orders_of_magnitude_span_their_order(
+    text: str, low: float, high: float, kind: str
+) -> None:
+    found = q.stated(text)
+    assert isinstance(found, q.Magnitude) and found.text == text
+    assert found.low is not None and found.high is not None
+    assert (found.low.base, found.high.base, found.low.kind) == (low, high, kind)
+
+
+def test_an_order_of_magnitude_of_another_dimension_stays_words() -> None:
+    assert q.check_stated(q.stated("a few hundred"), ("time",)) == q.Prose("a few hundred")
 
 
 @pytest.mark.parametrize(

@@ -154,9 +154,14 @@ def _validate_whole(value: Any, minimum: int) -> int | q.Prose:
         except q.QuantityError as exc:
             raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
     if isinstance(found, q.Bounds):
-        for end in (found.low, found.high):
-            if end is not None:
-                _whole_number(end, minimum)
+        try:
+            for end in (found.low, found.high):
+                if end is not None:
+                    _whole_number(end, minimum)
+        except PydanticCustomError:
+            if isinstance(found, q.Magnitude):
+                return q.Prose(found.text)  # `a few hundred bytes` in a count: words, as before
+            raise
         return found
     if isinstance(found, q.Prose):
         return found

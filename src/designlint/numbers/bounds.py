@@ -107,3 +107,49 @@ def split(text: str) -> Ends | None:
     if match:
         return Ends(match.group("low"), match.group("high"), match.group("sep").lower() == "or")
     return None
+
+
+# Orders of magnitude in words: "millions of queries", "tens of thousands", "a few hundred bytes".
+ORDERS = {
+    "dozen": 12.0,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_MAGNITUDE = re.compile(
+    r"^(?P<few>(?:a\s+)?few\s+|several\s+|many\s+)?"
+    r"(?:(?P<times>tens|hundreds)\s+of\s+)?"
+    r"(?P<order>dozen|hundred|thousand|million|billion|trillion)(?P<plural>s)?\b\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Order:
+    """An order of magnitude in words: `low` up to (not including) `high`, then the rest."""
+
+    low: float
+    high: float
+    rest: str
+
+
+def magnitude(text: str) -> Order | None:
+    """`millions of queries` -> 1e6 to 1e7 and `of queries`; None when not an order in words.
+
+    A bare plural (`millions`) or `tens of`/`hundreds of` spans one order (`tens of thousands`
+    is 1e4 to 1e5); `a few`/`several`/`many` start at two (`several hundred` is 200 to 1,000).
+    The singular needs a quantifier: `hundred` alone is a number word, a typo for `100`.
+    """
+    match = _MAGNITUDE.match(" ".join(text.split()))
+    if match is None:
+        return None
+    few, times, plural = match.group("few"), match.group("times"), match.group("plural")
+    if not (few or times or plural):
+        return None  # `hundred` alone is a number word
+    order = ORDERS[match.group("order").lower()]
+    if times:
+        order *= 10.0 if times.lower() == "tens" else 100.0
+    low = order * (2.0 if few or (plural and order == 12.0) else 1.0)
+    return Order(low, order * 10.0, match.group("rest"))

@@ -301,6 +301,9 @@ def stated(value: object) -> Stated:
         return found
     if not text or not any(ch.isalpha() for ch in text):
         return parse(value)
+    order = _magnitude(text)
+    if order is not None:
+        return order
     lowered = " ".join(text.lower().split())
     words = re.split(r"[\s\-/]", lowered, maxsplit=2)
     first = words[0]
@@ -357,6 +360,29 @@ def _bounds(text: str) -> Bounds | None:
                 raise QuantityError(f"`{_cut(text)}`: the range runs backwards")
             low, high = high, low
     return Bounds(text, low, high)
+
+
+@dataclass(frozen=True)
+class Magnitude(Bounds):
+    """An order of magnitude in words (`millions of queries`, `a few hundred bytes`).
+
+    Its ends span the order (`millions` is 1e6 up to 1e7), so a check whose verdict is the same
+    at both ends is answered (a cache of millions of 270-byte entries fits in 64 GB); it is
+    never a number to compute with.
+    """
+
+
+def _magnitude(text: str) -> Magnitude | None:
+    """The order of magnitude in `text`, with the unit or noun that follows; None if none."""
+    order = bounds.magnitude(text)
+    if order is None or len(text) > PROSE_MAX:
+        return None
+    rest = order.rest[3:] if order.rest.lower().startswith("of ") else order.rest
+    try:
+        ends = [_with_unit(text, end, rest.strip()) for end in (order.low, order.high)]
+    except QuantityError:
+        return None  # `hundreds of millions of users a day`: words, unsized
+    return Magnitude(text, ends[0], ends[1])
 
 
 def least(value: object) -> float | None:
@@ -418,6 +444,8 @@ def check_stated(value: Stated, kinds: tuple[str, ...], signed: bool = False) ->
                 try:
                     check_kind(end, kinds, signed)
                 except QuantityError as exc:
+                    if isinstance(value, Magnitude):
+                        return Prose(value.text)  # `ttl: a few hundred`: words, as before
                     raise QuantityError(f"`{value.text}`: {exc}") from None
         return value
     if isinstance(value, Prose):
