@@ -45,16 +45,67 @@ def test_composition_with_unstated_components_is_never_ok(tmp_path: Path) -> Non
     "text",
     [
         "multiple",
-        "several hundred",
         "until the stay's last night",
         "a few ms",
         "read replicas",
-        "dozens",
-        "a few thousand per second",
+        "hundreds of millions of users a day",
     ],
 )
 def test_words_are_prose(text: str) -> None:
     assert q.stated(text) == q.Prose(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "kind"),
+    [
+        ("millions of queries", 1e6, 1e7, "count"),
+        ("tens of thousands", 1e4, 1e5, "count"),
+        ("several hundred", 200, 1000, "count"),
+        ("a few hundred bytes", 200, 1000, "data"),
+        ("hundreds of GB", 1e11, 1e12, "data"),
+        ("a few thousand per second", 2000, 10_000, "count/time"),
+        ("dozens", 24, 120, "count"),
+    ],
+)
+def test_orders_of_magnitude_span_their_order(
+    text: str, low: float, high: float, kind: str
+) -> None:
+    found = q.stated(text)
+    assert isinstance(found, q.Magnitude) and found.text == text
+    assert found.low is not None and found.high is not None
+    assert (found.low.base, found.high.base, found.low.kind) == (low, high, kind)
+
+
+def test_an_order_of_magnitude_of_another_dimension_stays_words() -> None:
+    assert q.check_stated(q.stated("a few hundred"), ("time",)) == q.Prose("a few hundred")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("5 or 7", 5, 7),
+        ("7 or 5", 5, 7),
+        ("3-5", 3, 5),
+        ("3 to 5", 3, 5),
+        ("between 2 and 4", 2, 4),
+        ("3-5 ms", 0.003, 0.005),
+        ("1k-2k/s", 1000, 2000),
+        ("5 or more", 5, None),
+        ("100+", 100, None),
+        ("at least 3", 3, None),
+        ("≥3", 3, None),
+        ("up to 10k", None, 10_000),
+        ("<5s", None, 5),
+        ("500 or fewer", None, 500),
+    ],
+)
+def test_ranges_and_bounds_keep_their_ends(
+    text: str, low: float | None, high: float | None
+) -> None:
+    found = q.stated(text)
+    assert isinstance(found, q.Bounds) and found.text == text
+    assert (found.low and found.low.base, found.high and found.high.base) == (low, high)
+    assert q.least(found) == low
 
 
 @pytest.mark.parametrize(
@@ -64,12 +115,16 @@ def test_words_are_prose(text: str) -> None:
         ("Two replicas", "spells a number"),
         ("a million", "spells a number"),
         ("a dozen", "spells a number"),
-        ("about 5ms", "hedges a number"),
-        ("up to 10k", "hedges a number"),
+        ("about 5ms", "approximate number: write the number alone"),
+        ("roughly 3", "approximate number"),
         ("TBD", "placeholder"),
         ("n/a", "placeholder"),
         ("1B", "ambiguous"),
-        ("~200ms", "does not start with a number"),
+        ("~200ms", "approximate number"),
+        ("7-5", "runs backwards"),
+        ("3 ms-5 GB", "different dimensions"),
+        ("5 for reads", "`for reads` is not a unit"),
+        ("5 or seven", "`or seven` is not a unit"),
         ("5m", "ambiguous"),
         ("x" * 201, "belongs in `description`"),
     ],

@@ -66,3 +66,22 @@ def test_dl204_asks_a_crawler_for_storage_and_not_for_users_or_reads() -> None:
         config.Settings(select=("DL204",)),
     )
     assert [f.message for f in findings] == [got[5]]
+
+
+def test_dl407_names_only_what_is_missing_behind_a_rate_limiting_service() -> None:
+    got = messages("services/DL407_service_limits.yaml", "DL407")
+    assert got[10].endswith("with no authentication on the way")
+
+
+def test_dl207_says_range_or_order_of_magnitude_rather_than_no_number() -> None:
+    ranges = messages("capacity/DL207_ranges.yaml", "DL207")
+    assert ranges[12].startswith("`keys` is stated as a range (`1M-2M`)")
+    orders = messages("capacity/DL207_magnitudes.yaml", "DL207")
+    assert orders[15].startswith("`keys` is stated as an order of magnitude (`hundreds of")
+
+
+def test_dl208_names_the_chain_and_the_value_from_its_root() -> None:
+    got = messages("capacity/DL208.yaml", "DL208")
+    assert "`samples` -> `stored_samples` -> `replicated_samples`" in got[9]
+    assert "recomputed from `samples` it is 2,000/s: 15% off" in got[9]
+    assert "`raw_bytes` -> `compressed_bytes`" in got[23]

@@ -115,8 +115,7 @@ def _validate_amount(value: Any, kinds: tuple[str, ...], signed: bool) -> q.Stat
     if isinstance(value, q.Quantity | q.Prose):
         return value
     try:
-        found = q.stated(value)
-        return found if isinstance(found, q.Prose) else q.check_kind(found, kinds, signed)
+        return q.check_stated(q.stated(value), kinds, signed)
     except q.QuantityError as exc:
         raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
 
@@ -148,20 +147,37 @@ def Amount(*kinds: str, example: str, signed: bool = False) -> Any:  # noqa: N80
 
 def _validate_whole(value: Any, minimum: int) -> int | q.Prose:
     if isinstance(value, q.Prose) or (isinstance(value, int) and not isinstance(value, bool)):
-        number = value
+        found: Any = value
     else:
         try:
             found = q.stated(value)
         except q.QuantityError as exc:
             raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
-        if isinstance(found, q.Prose):
-            return found
+    if isinstance(found, q.Bounds):
+        try:
+            for end in (found.low, found.high):
+                if end is not None:
+                    _whole_number(end, minimum)
+        except PydanticCustomError:
+            if isinstance(found, q.Magnitude):
+                return q.Prose(found.text)  # `a few hundred bytes` in a count: words, as before
+            raise
+        return found
+    if isinstance(found, q.Prose):
+        return found
+    return _whole_number(found, minimum)
+
+
+def _whole_number(found: int | q.Quantity, minimum: int) -> int:
+    if isinstance(found, q.Quantity):
         if found.kind != "count" or found.unit or found.base != int(found.base):
             raise PydanticCustomError(
                 "bad_quantity", "`{text}` is not a whole number", {"text": found.text}
             )
         number = int(found.base)
-    if isinstance(number, int) and number < minimum:
+    else:
+        number = found
+    if number < minimum:
         raise PydanticCustomError(
             "bad_quantity", "`{n}` is less than {m}", {"n": number, "m": minimum}
         )

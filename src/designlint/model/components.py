@@ -226,6 +226,11 @@ class Service(Component):
         description="Authenticates its callers itself (tokens, mTLS), so traffic reaching it "
         "needs no gateway for authentication.",
     )
+    rate_limiting: bool = Field(
+        False,
+        description="Limits its callers' request rate itself (a rate-limiting middleware), so "
+        "traffic reaching it needs no gateway for rate limiting.",
+    )
 
 
 class Field_(Model):

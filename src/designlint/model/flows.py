@@ -21,8 +21,7 @@ def _rate(value: Any) -> Any:
             return value
         value = text
     try:
-        found = q.stated(value)
-        return found if isinstance(found, q.Prose) else q.check_kind(found, _RATES)
+        return q.check_stated(q.stated(value), _RATES)
     except q.QuantityError as exc:
         raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
 

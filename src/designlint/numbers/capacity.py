@@ -146,7 +146,7 @@ def availability(design: Design, fid: str, flow: Flow) -> Availability:
         if frac is None:
             out.unknown.append(hop.component)
             continue
-        k = max(qty.whole(getattr(comp, "replicas", None)) or 1, 1)
+        k = max(int(qty.least(getattr(comp, "replicas", None)) or 1), 1)
         out.parts.append((hop.component, frac, k, 1 - (1 - frac) ** k))
     nfr = design.requirements.non_functional.get(flow.availability or "")
     if nfr is not None:
@@ -221,6 +221,42 @@ def cache_memory(cache: Cache) -> CacheMemory | None:
     else:
         entries, text = 1.0, "1"
     return CacheMemory(keys, entries, text, size, memory)
+
+
+def _ends(value: object) -> tuple[float, float] | None:
+    """(smallest, largest) a stated value allows, in base units; None when unstated or words."""
+    if isinstance(value, qty.Quantity):
+        return value.base, value.base
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value), float(value)
+    if isinstance(value, qty.Bounds):
+        low = value.low.base if value.low is not None else 0.0
+        high = value.high.base if value.high is not None else math.inf
+        return low, high
+    return None
+
+
+def fits_at_worst(cache: Cache) -> bool:
+    """Whether the cache's entries fit its memory at every value its ranges allow.
+
+    The memory check (DL603) needs `keys`, `entry_size` and `node_memory`; a range or an order
+    of magnitude among them (`keys: millions`) answers it when even its worst end fits, so DL207
+    need not ask for one number. False when anything is missing or only in words.
+    """
+    keys, size, memory = (_ends(v) for v in (cache.keys, cache.entry_size, cache.node_memory))
+    if keys is None or size is None or memory is None:
+        return False
+    entries: tuple[float, float] | None = (1.0, 1.0)
+    if cache.entries_per_key is not None:
+        entries = _ends(cache.entries_per_key)
+    elif cache.value in ("list", "sorted-set", "set", "hash") and cache.max_length:
+        entries = _ends(cache.max_length)
+    nodes: tuple[float, float] | None = (1.0, 1.0)
+    if cache.clustered:
+        nodes = (math.inf, math.inf) if cache.nodes is None else _ends(cache.nodes)
+    if entries is None or nodes is None:
+        return False
+    return keys[1] * entries[1] * size[1] <= memory[0] * nodes[0]
 
 
 def fanout_rate(

@@ -110,6 +110,8 @@ class Estimates:
     overrides: dict[str, str] = field(default_factory=dict)
     ureg: Any = None
     names: Any = None  # arith.Names of the rows, made once: hints cost linear work per design
+    programs: dict[str, ex.Program] = field(default_factory=dict)  # parsed expressions
+    order: list[str] = field(default_factory=list)  # dependency order, evaluated rows only
 
     def value(self, name: str | None) -> Any:
         row = self.rows.get(name or "")
@@ -201,7 +203,9 @@ def evaluate(
         for n, p in programs.items()
     }
     in_cycle = _report_cycles(names, deps, out)
+    out.programs = programs
     for name in depgraph.dependency_order(names, deps, in_cycle):
+        out.order.append(name)
         row = out.rows[name]
         if name in programs and name not in in_cycle and row.error is None:
             row.stale = any(out.rows[d].overridden or out.rows[d].stale for d in deps[name])

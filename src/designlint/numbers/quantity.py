@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from designlint.numbers import bounds
+
 # Scale suffixes written right after the number.
 SCALES: dict[str, float] = {
     "k": 1e3,
@@ -207,6 +209,11 @@ def _with_unit(raw: str, magnitude: float, rest: str) -> Quantity:
             raise QuantityError(f"`{raw}` is ambiguous: minutes or million? write `min` or `M`")
         elif NOUN.fullmatch(head) and head not in ("b", "T", "t"):
             noun = head
+        elif " " in head:
+            raise QuantityError(
+                f"`{raw}`: `{head}` is not a unit; write the number with its unit and the "
+                "words in `description`"
+            )
         else:
             raise QuantityError(f"`{raw}`: unknown unit `{head}`")
     per_factor = 1.0
@@ -265,31 +272,6 @@ NUMBER_WORDS = frozenset(
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred thousand million billion trillion dozen".split()
 )
-# Words that hedge a number: `about 5ms`, `up to 10k` are numbers with a qualifier.
-QUALIFIERS = (
-    "about",
-    "around",
-    "approximately",
-    "approx",
-    "approx.",
-    "roughly",
-    "nearly",
-    "almost",
-    "up to",
-    "at most",
-    "at least",
-    "less than",
-    "more than",
-    "fewer than",
-    "under",
-    "over",
-    "below",
-    "above",
-    "max",
-    "min",
-    "maximum",
-    "minimum",
-)
 # Placeholders say nothing: leave the field out instead.
 PLACEHOLDERS = frozenset(
     "tbd tba todo tbc n/a na none null nil unknown ? ?? ??? - -- ... …".split()
@@ -298,16 +280,30 @@ NUMBERISH = re.compile(r"\s*[-+~≈<>≤≥±]*\s*(?:\d|\.\d)")
 
 
 def stated(value: object) -> Stated:
-    """A quantity, or prose when the value is words that make no attempt at a number.
+    """A quantity, a range or bound (`Bounds`), or prose when the words attempt no number.
 
     Raises QuantityError for a number that cannot be read (whatever follows it), a number
-    word, a hedged number, a placeholder, or prose too long to be a value.
+    word, an approximate number, a placeholder, or prose too long to be a value.
     """
     if not isinstance(value, str):
         return parse(value)
     text = value.strip()
-    if not text or NUMBERISH.match(text) or not any(ch.isalpha() for ch in text):
+    if NUMBERISH.match(text):
+        try:
+            return parse(value)
+        except QuantityError as exc:
+            found = _bounds(text)
+            if found is None:
+                raise exc from None
+            return found
+    found = _bounds(text) if text else None
+    if found is not None:
+        return found
+    if not text or not any(ch.isalpha() for ch in text):
         return parse(value)
+    order = _magnitude(text)
+    if order is not None:
+        return order
     lowered = " ".join(text.lower().split())
     words = re.split(r"[\s\-/]", lowered, maxsplit=2)
     first = words[0]
@@ -315,13 +311,6 @@ def stated(value: object) -> Stated:
         first = words[1]  # `a million`, `a dozen`
     if first in NUMBER_WORDS:
         raise QuantityError(f"`{_cut(text)}` spells a number: write it in digits (`1`, `200ms`)")
-    for word in QUALIFIERS:
-        if lowered.startswith(word + " ") and NUMBERISH.match(lowered[len(word) :]):
-            bare = text[len(word) :].strip()
-            raise QuantityError(
-                f"`{_cut(text)}` hedges a number: write the number alone (`{_cut(bare)}`) "
-                "and the hedge in `description`"
-            )
     if lowered in PLACEHOLDERS:
         raise QuantityError(
             f"`{_cut(text)}` is a placeholder, not a value: leave the field out until it is known"
@@ -331,6 +320,80 @@ def stated(value: object) -> Stated:
             f"a value in words longer than {PROSE_MAX} characters belongs in `description`"
         )
     return Prose(text)
+
+
+@dataclass(frozen=True)
+class Bounds(Prose):
+    """A range or bound stated with numbers: `5 or 7`, `3-5 ms`, `at least 3`, `up to 10k`.
+
+    It is a fact stated without one number, so it counts as `Prose` everywhere (arithmetic
+    never computes with a range); `low` and `high` are kept for the checks a bound answers
+    (at least 5 replicas is redundancy, DL702). An open end is None.
+    """
+
+    low: Quantity | None = None
+    high: Quantity | None = None
+
+
+def _bounds(text: str) -> Bounds | None:
+    """The range or bound in `text`; None when it is neither; QuantityError for a bad end."""
+    if len(text) > 64:
+        return None
+    soft = bounds.approximation(text)
+    if soft is not None:
+        raise QuantityError(
+            f"`{_cut(text)}` is an approximate number: write the number alone (`{_cut(soft)}`); "
+            "every estimate is approximate"
+        )
+    ends = bounds.split(text)
+    if ends is None:
+        return None
+    low, high = (parse(e) if e is not None else None for e in (ends.low, ends.high))
+    if low is not None and high is not None:
+        if not low.has_unit and high.has_unit:  # `3-5 ms`: the unit is written once
+            unit = high.text[NUMBER.match(high.text).end() :]  # type: ignore[union-attr]
+            low = parse(f"{ends.low} {unit.strip()}" if unit[:1] == " " else ends.low + unit)
+        if low.kind != high.kind:
+            raise QuantityError(f"`{_cut(text)}`: the two ends have different dimensions")
+        if low.base > high.base:
+            if not ends.alternatives:
+                raise QuantityError(f"`{_cut(text)}`: the range runs backwards")
+            low, high = high, low
+    return Bounds(text, low, high)
+
+
+@dataclass(frozen=True)
+class Magnitude(Bounds):
+    """An order of magnitude in words (`millions of queries`, `a few hundred bytes`).
+
+    Its ends span the order (`millions` is 1e6 up to 1e7), so a check whose verdict is the same
+    at both ends is answered (a cache of millions of 270-byte entries fits in 64 GB); it is
+    never a number to compute with.
+    """
+
+
+def _magnitude(text: str) -> Magnitude | None:
+    """The order of magnitude in `text`, with the unit or noun that follows; None if none."""
+    order = bounds.magnitude(text)
+    if order is None or len(text) > PROSE_MAX:
+        return None
+    rest = order.rest[3:] if order.rest.lower().startswith("of ") else order.rest
+    try:
+        ends = [_with_unit(text, end, rest.strip()) for end in (order.low, order.high)]
+    except QuantityError:
+        return None  # `hundreds of millions of users a day`: words, unsized
+    return Magnitude(text, ends[0], ends[1])
+
+
+def least(value: object) -> float | None:
+    """The smallest number a value allows (a range's low end), in base units; None if unknown."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, Quantity):
+        return value.base
+    if isinstance(value, Bounds) and value.low is not None:
+        return value.low.base
+    return None
 
 
 def _cut(text: str, limit: int = 60) -> str:
@@ -371,6 +434,23 @@ def check_kind(value: Quantity, kinds: tuple[str, ...], signed: bool = False) ->
         )
     wanted = " or ".join(KIND_WORDS[k] for k in kinds)
     raise QuantityError(f"`{value.text}` is {_kind_word(value)}; expected {wanted}")
+
+
+def check_stated(value: Stated, kinds: tuple[str, ...], signed: bool = False) -> Stated:
+    """`check_kind` for any stated value: words pass; each end of a range is checked."""
+    if isinstance(value, Bounds):
+        for end in (value.low, value.high):
+            if end is not None:
+                try:
+                    check_kind(end, kinds, signed)
+                except QuantityError as exc:
+                    if isinstance(value, Magnitude):
+                        return Prose(value.text)  # `ttl: a few hundred`: words, as before
+                    raise QuantityError(f"`{value.text}`: {exc}") from None
+        return value
+    if isinstance(value, Prose):
+        return value
+    return check_kind(value, kinds, signed)
 
 
 def _kind_word(value: Quantity) -> str:

@@ -34,8 +34,9 @@ def estimate_mismatch(ctx: Context) -> Iterator[Violation]:
     The gap is measured against the computed value: |declared − computed| / |computed|.
     Expressions are evaluated with units, so `100M/day` compared with `1.2k/s` is converted
     first. Each estimate that declares a value passes that declared value on to the estimates
-    built from it, so a wrong step is reported once, where it is made, and rounding does not
-    compound down the chain (3 × 1,200 = 3,600, as on the whiteboard). Under a what-if
+    built from it, so a wrong step is reported once, where it is made, and a rounded step does
+    not make the next one wrong (3 × 1,200 = 3,600, as on the whiteboard). Rounding that adds
+    up along a chain past the tolerance is DL208's (compounded-rounding). Under a what-if
     (`check --set dau=2bn`) the estimates downstream of the override are recomputed, and every
     declared number that no longer follows is reported.
 

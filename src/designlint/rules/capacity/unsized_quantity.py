@@ -9,7 +9,8 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.model import COMPONENT_SECTIONS, Design
 from designlint.model.estimates import Estimate
-from designlint.numbers.quantity import Prose, QuantityError, stated
+from designlint.numbers.capacity import fits_at_worst
+from designlint.numbers.quantity import Bounds, Magnitude, Prose, QuantityError, stated
 from designlint.registry import rule
 
 CACHE_SIZING = ("keys", "entries_per_key", "entry_size", "node_memory", "nodes", "max_length")
@@ -28,17 +29,25 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
       states a number (single points of failure, DL702; composed availability, DL706): with
       a target in words (DL105) there is nothing to check the replicas against. Words that
       say more than one (`multiple`, `several`, `a few`) answer DL702 and are asked for a
-      number only when the component states its `availability`, which DL706 multiplies;
+      number only when the component states its `availability`, which DL706 multiplies. A
+      range or lower bound (`5 or 7`, `3-5`, `at least 3`) is not asked for: both checks use
+      its low end, the redundancy the design guarantees;
     - `availability` of a component (composed availability, DL706);
     - a hop's `budget` in a flow with an `sla` (latency budget, DL704);
     - a cache's sizing (`keys`, `entries_per_key`, `entry_size`, `node_memory`, `nodes`,
-      `max_length`) once the cache states any sizing number (memory per node, DL603);
+      `max_length`) when the cache states any sizing number and all that the memory check
+      (DL603) needs (`keys`, `entry_size`, `node_memory`): without one of them a number would
+      not let the check run. An order of magnitude or a range (`keys: millions of queries`,
+      `entry_size: a few hundred bytes`) is enough when even its top end fits the memory;
     - a datastore's or cache's `capacity`, and a fan-out's `celebrity_threshold`,
       `max_followers` and `avg_followers` (fan-out capacity and bounds, DL607, DL608);
     - an estimate's value that another estimate's `expr` uses (the estimates, DL201).
 
-    Elsewhere words are enough: a TTL `until the stay's last night` is a TTL, `max_limit:
-    a few hundred` bounds the page. A `kind: external` service's replicas are not asked for.
+    Otherwise a range or an order of magnitude counts as words where one number is needed (an
+    order of magnitude is not a number to compute with: `dau: hundreds of millions` in an
+    estimate, `avg_followers: a few hundred` in a fan-out), and the message says which it is.
+    Elsewhere words are enough: a TTL `until the stay's last night` is a TTL, `max_limit: a
+    few hundred` bounds the page. A `kind: external` service's replicas are not asked for.
 
     ## Why is this bad?
     Write-ups often say "multiple instances" or "a short TTL"; the fact is there, and
@@ -83,6 +92,7 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
                 wants_replicas
                 and getattr(comp, "kind", None) != "external"
                 and not (_plural(comp.replicas) and comp.availability is None)
+                and not (isinstance(comp.replicas, Bounds) and comp.replicas.low is not None)
             ):
                 yield from _words(comp.replicas, (*base, "replicas"), "how many replicas")
             yield from _words(comp.availability, (*base, "availability"), "the availability")
@@ -92,6 +102,8 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
         values = [getattr(cache, f) for f in CACHE_SIZING]
         if not any(v is not None and not isinstance(v, Prose) for v in values):
             continue
+        if None in (cache.keys, cache.entry_size, cache.node_memory) or fits_at_worst(cache):
+            continue  # a number here would not let the memory check run, or would not change it
         for field, value in zip(CACHE_SIZING, values, strict=True):
             yield from _words(value, ("caches", cid, field), "the cache's memory")
     for fid, fan in design.fanout.items():
@@ -157,11 +169,15 @@ def _prose(text: str) -> Prose | None:
 def _words(value: object, path: tuple, what: str) -> Iterator[Violation]:
     if isinstance(value, Prose):
         field = path[-1]
+        how = "without a number"
+        if isinstance(value, Magnitude):
+            how = "as an order of magnitude"
+        elif isinstance(value, Bounds):
+            how = "as a range"
         yield Violation(
             path,
-            f"`{field}` is stated without a number (`{_cut(value.text)}`), so {what} cannot be "
-            "checked",
-            fix=f"give `{field}` a number (keep the words in `description`)",
+            f"`{field}` is stated {how} (`{_cut(value.text)}`), so {what} cannot be checked",
+            fix=f"give `{field}` one number (keep the words in `description`)",
         )
 
 

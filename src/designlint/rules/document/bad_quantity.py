@@ -11,7 +11,13 @@ add(
     ## What it does
     Reports a quantity that cannot be read or could be read two ways: `1B` (a billion, or one
     byte?), an unknown unit, a rate per something that is not a time, a number too large for
-    a float.
+    a float, a value of another dimension than the field's (`ttl: 30 GB`).
+
+    Ranges and bounds are read, each end strictly (`replicas: 5 or 7`, `3-5 ms`, `at least 3`,
+    `100+`, `up to 10k`; see docs/format.md): a range that runs backwards (`7-5`) or whose ends
+    have different dimensions is reported. So is an approximate number (`~100`, `about 5ms`:
+    write the number alone) and a number followed by words that are not a unit (`3 for reads`):
+    the words are named, never taken for a unit.
 
     ## Why is this bad?
     Estimates are only worth checking if every number means one thing. Guessing would turn a

@@ -12,7 +12,8 @@ from designlint.findings import Violation
 from designlint.model import Design
 from designlint.model.base import as_list
 from designlint.model.components import Datastore
-from designlint.numbers.quantity import Prose, try_parse
+from designlint.numbers import quantity as qty
+from designlint.numbers.quantity import try_parse
 from designlint.registry import rule
 
 JUDGED = ("edge", "services", "datastores", "caches", "queues")
@@ -74,6 +75,8 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
 
     Clients and `kind: external` services (third parties) are not judged; replicas stated in
     words (`replicas: multiple`) are not judged here either, DL207 asks for the number. A
+    range or bound is judged by its low end: `replicas: 5 or 7` and `at least 3` are
+    redundant, `1-3` may run one instance. A
     component with no `replicas` is reported too: redundancy that is not stated cannot be
     checked, and the default of most deployments is one instance. The
     strictest availability NFR that reads as a percentage decides; targets without a percent
@@ -132,10 +135,13 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
             continue
         model = ctx.graph.nodes[node]["model"]
         replicas = model.replicas
-        if getattr(model, "kind", None) == "external" or isinstance(replicas, Prose):
+        least = qty.least(replicas)
+        if getattr(model, "kind", None) == "external" or (
+            isinstance(replicas, qty.Prose) and least is None
+        ):
             continue  # a third party's redundancy is not the design's; words are DL207's
-        if replicas is not None and replicas >= 2:
-            continue
+        if least is not None and least >= 2:
+            continue  # `replicas: 5 or 7` runs at least 5
         if section == "datastores" and replicas is None and replicated_by_owner(ctx.design, cid):
             continue  # one copy per replica of the owner it is embedded in
         stated = "states no `replicas`" if replicas is None else f"has {replicas} replica(s)"
@@ -159,7 +165,9 @@ def replicated_by_owner(design: Design, cid: str) -> bool:
     owner = design.services[sid]
     if not _embedded(store, (sid, owner.name)):
         return False
-    if not isinstance(owner.replicas, Prose) and (owner.replicas or 0) < 2:
+    least = qty.least(owner.replicas)
+    in_words = isinstance(owner.replicas, qty.Prose) and least is None
+    if not in_words and (least or 0) < 2:
         return False
     said = " ".join(
         filter(None, (owner.name, owner.description, store.description, store.rationale))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator
 
@@ -18,6 +19,17 @@ def _guards(model: EdgeComponent) -> tuple[bool, bool]:
     if model.kind not in GUARD_KINDS:
         return (False, False)
     return (model.auth, model.rate_limiting)
+
+
+# A service named for rate limiting is one: `rate-limiter`, "Rate limiting middleware".
+_LIMITER = re.compile(r"rate[\s_-]*limit|throttl", re.IGNORECASE)
+
+
+def _limits_itself(cid: str, model: object) -> bool:
+    """A service that limits its callers' rate itself: `rate_limiting: true`, or so named."""
+    if getattr(model, "rate_limiting", False):
+        return True
+    return any(_LIMITER.search(text or "") for text in (cid, getattr(model, "name", None)))
 
 
 def _external(model: object) -> bool:
@@ -44,6 +56,13 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
       script) are not judged: they are not the public traffic a gateway shields services from.
     - A service with `auth: true` authenticates its callers itself, which counts as
       authentication on every path that reaches it; rate limiting must still happen on the way.
+    - Likewise a service that rate-limits its callers itself counts as rate limiting: one with
+      `rate_limiting: true`, or one whose id or `name` says it is a rate limiter (`rate-limiter`,
+      "Rate limiting middleware", a `throttler`). Authentication must still happen somewhere.
+    - Judged: `web`, `mobile`, `desktop`, `partner` and `other` clients. A caller that can only
+      be the design's own hosts is `kind: internal`; a client of another kind that reaches a
+      cache or a store's front end unguarded is reported (an open memcached is a classic
+      incident).
 
     Every path matters, not just one: a client that calls the gateway and, next to it, a
     service directly is reported for the direct path. One finding per client, at the `calls`
@@ -118,12 +137,14 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
                     continue
                 if nxt in reached or _external(graph.nodes[nxt]["model"]):
                     continue
-                # A service with `auth: true` authenticates its callers itself.
-                authed = auth or (section == "services" and graph.nodes[nxt]["model"].auth)
-                if authed and limited:
+                # A service may authenticate or rate-limit its callers itself.
+                backend = graph.nodes[nxt]["model"]
+                authed = auth or (section == "services" and backend.auth)
+                limits = limited or (section == "services" and _limits_itself(nxt[1], backend))
+                if authed and limits:
                     continue
                 reached.add(nxt)
-                hits.append((state, nxt, authed, limited))
+                hits.append((state, nxt, authed, limits))
         if not hits:
             continue
         state, target, auth, limited = hits[0]
