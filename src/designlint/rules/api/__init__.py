@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from designlint.bounds import stated_bound
+from designlint.answer_bounds import stated_bound
 from designlint.model.components import Api, Body
 
 # `tweet[]`, `list[tweet]`, `List<Tweet>`, `array`, `array[tweet]`.
@@ -185,7 +185,7 @@ def answer_bound(aid: str, api: Api) -> str | None:
     nothing bounds it.
 
     Its description, id, name, path or signature states the bound in words (`exactly the
-    top 10`, `a handful per user`, `at most 50`: see `designlint.bounds`), or it is a ranking
+    top 10`, `a handful per user`, `at most 50`: see `designlint.answer_bounds`), or it is a ranking
     cut (`top`, `popular`, `trending`, `leaderboard`... in its id, name or path) whose size
     is a request parameter (`count`, `limit`, `k`, `n`). An endpoint that takes or returns a
     cursor means to page, so nothing it says bounds it.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designlint.bounds import stated_bound
+from designlint.answer_bounds import stated_bound
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule

@@ -4,7 +4,7 @@ Designs say the size of an answer in prose as often as in fields: "exactly the t
 "the top N", "the 10 most popular", "at most 50", "up to 20", "a handful per user", "a
 fixed-size list". A reviewer
 reads those as a bound, so the rules that ask "is this answer bounded?" (DL302, DL507, DL602)
-read them too. Pure functions over text, no design model; `tests/test_bounds.py` pins them.
+read them too. Pure functions over text, no design model; `tests/test_answer_bounds.py` pins them.
 
 What is not a bound, and must stay one of the rules' findings:
 

@@ -1,10 +1,10 @@
-"""Bounds stated in words (`designlint.bounds`), phrase by phrase."""
+"""Bounds stated in words (`designlint.answer_bounds`), phrase by phrase."""
 
 from __future__ import annotations
 
 import pytest
 
-from designlint.bounds import stated_bound
+from designlint.answer_bounds import stated_bound
 
 
 @pytest.mark.parametrize(
