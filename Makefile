@@ -76,6 +76,7 @@ schema: setup
 
 docs: setup schema
 	$(BIN)/python -m designlint.numbers.expr
+	$(BIN)/python -m designlint.model.prebuilt
 	$(BIN)/python -m designlint.docs docs/rules
 
 clean:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any
 
 from pydantic import (
@@ -37,6 +38,7 @@ class Model(BaseModel):
         populate_by_name=True,
         json_schema_extra=extension_schema,
         use_attribute_docstrings=False,
+        defer_build=True,  # Design's validator holds them all: designlint.model.prebuilt
     )
 
     @model_validator(mode="before")
@@ -178,7 +180,7 @@ def Amount(*kinds: str, example: str, signed: bool = False) -> Any:  # noqa: N80
     return Annotated[
         q.Quantity | q.Prose,
         Plain(
-            lambda v: _validate_amount(v, kinds, signed),
+            partial(_validate_amount, kinds=kinds, signed=signed),
             _text,
             {
                 "anyOf": [
@@ -221,7 +223,7 @@ def Whole(minimum: int = 0) -> Any:  # noqa: N802 - a type
     return Annotated[
         int | q.Prose,
         Plain(
-            lambda v: _validate_whole(v, minimum),
+            partial(_validate_whole, minimum=minimum),
             _number_or_text,
             {
                 "anyOf": [

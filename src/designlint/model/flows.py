@@ -27,12 +27,16 @@ def _rate(value: Any) -> Any:
         raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
 
 
+def _rate_text(value: Any) -> str:
+    return value if isinstance(value, str) else value.text
+
+
 _RATES = ("count/time", "data/time")
 RateOrId = Annotated[
     q.Quantity | q.Prose | str,
     Plain(
         _rate,
-        lambda v: v if isinstance(v, str) else v.text,
+        _rate_text,
         {
             "anyOf": [{"type": "string", "minLength": 1}, {"type": "number", "minimum": 0}],
             "description": "An estimate id, a rate (`12k/s`), or words.",
