@@ -55,22 +55,6 @@ def test_the_loaded_parser_reads_as_the_grammar_does(text: str) -> None:
     assert outcome(loaded) == outcome(built)
 
 
-def test_stale_or_damaged_tables_are_ignored(tmp_path) -> None:
-    good = expr.TABLES.read_bytes()
-    stamp, _, _ = good.partition(b"\n")
-    cases = {
-        "other-lark": good.replace(b"lark=", b"lark=0.0.0-", 1),
-        "other-grammar": good.replace(b"grammar=", b"grammar=0", 1),
-        "damaged": stamp + b"\n" + b"not a pickle",
-        "empty": b"",
-    }
-    for name, data in cases.items():
-        path = tmp_path / name
-        path.write_bytes(data)
-        assert expr._load_tables(path) is None, name
-    assert expr._load_tables(tmp_path / "missing") is None
-
-
 def test_write_tables_round_trips(tmp_path) -> None:
     path = tmp_path / "expr.lalr"
     expr.write_tables(path)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from designlint import saved
 from designlint.model.design import Design
 
 SAVED = Path(__file__).with_name("design.validator")
@@ -60,14 +61,13 @@ def load(path: Path) -> Any:
     """The saved validator, or None when it is missing, damaged or generated from another
     model or pydantic."""
     try:
-        data = path.read_bytes()
-        head = stamp()
-    except OSError:
+        body = saved.payload(path, stamp())
+    except OSError:  # the model's sources are not installed: nothing to check the file against
         return None
-    if not data.startswith(head):
+    if body is None:
         return None
     try:
-        return pickle.loads(data[len(head) :])  # noqa: S301 - our own file, in the package
+        return pickle.loads(body)  # noqa: S301 - our own file, in the package
     except Exception:  # noqa: BLE001 - a damaged file costs the generation, never the run
         return None
 
@@ -80,7 +80,7 @@ def generated() -> Any:
 
 def write(path: Path = SAVED) -> None:
     """Generate Design's validator and save it for `validate` to load."""
-    path.write_bytes(stamp() + pickle.dumps(generated(), protocol=pickle.HIGHEST_PROTOCOL))
+    saved.write(path, stamp(), pickle.dumps(generated(), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 if __name__ == "__main__":

@@ -125,18 +125,17 @@ def _stamp() -> bytes:
 
 
 def _load_tables(path: Path) -> Any:
-    """The saved parser, or None when it is missing or was built for another lark or grammar."""
+    """The saved parser, or None when it is missing, damaged or built for another lark or
+    grammar."""
     from lark import Lark
 
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    stamp = _stamp()
-    if not data.startswith(stamp):
+    from designlint import saved
+
+    body = saved.payload(path, _stamp())
+    if body is None:
         return None
     try:
-        return Lark.load(io.BytesIO(data[len(stamp) :]))
+        return Lark.load(io.BytesIO(body))
     except Exception:  # noqa: BLE001 - a damaged file costs the build, never the run
         return None
 
@@ -145,9 +144,11 @@ def write_tables(path: Path = TABLES) -> None:
     """Build the parser from the grammar and save its tables for `_parser` to load."""
     from lark import Lark
 
+    from designlint import saved
+
     out = io.BytesIO()
     Lark(GRAMMAR, **_OPTIONS).save(out)
-    path.write_bytes(_stamp() + out.getvalue())
+    saved.write(path, _stamp(), out.getvalue())
 
 
 def number(text: str) -> float:
