@@ -84,4 +84,5 @@ def write(path: Path = SAVED) -> None:
 
 
 if __name__ == "__main__":
-    write()
+    if load(SAVED) is None:  # the stamp names every input: a fresh file stays as it is
+        write()

@@ -272,4 +272,5 @@ def _leaf(kind: str, children: list[Any]) -> Op:
 
 
 if __name__ == "__main__":
-    write_tables()
+    if _load_tables(TABLES) is None:  # the stamp names every input: a fresh file stays as it is
+        write_tables()
