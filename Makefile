@@ -75,6 +75,8 @@ schema: setup
 	$(BIN)/designlint schema > schemas/design.schema.json
 
 docs: setup schema
+	$(BIN)/python -m designlint.numbers.expr
+	$(BIN)/python -m designlint.model.prebuilt
 	$(BIN)/python -m designlint.docs docs/rules
 
 clean:

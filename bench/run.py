@@ -473,9 +473,9 @@ def verdict(value: Stat | None, limit: float, higher_is_better: bool = False) ->
 # What stands between a target and its number, from the profile (bench/README.md). Shown only
 # for targets not met in the run; revise when the profile changes.
 BLOCKERS = {
-    "cold": "start-up imports the example needs: the pydantic models (~230-370 ms under load, "
-    "`model/components.py` first; issue 12), pint for its estimates (~160 ms), networkx for its "
-    "graph (~110 ms), click (~80 ms)",
+    "cold": "start-up imports the example needs (CPU under load ~5): networkx for its graph "
+    "(~130-200 ms), pint for its estimates (~90-150 ms), pydantic (~65-95 ms) and the model "
+    "classes (~55-80 ms), the rule modules with importlib.metadata (~60-80 ms), click (~40-60 ms)",
     "many": "per file, the event-stream loader (~half: ~8 Python calls per scalar in "
     "`source.py`, issue 14) and the rules (~40%, estimates evaluation first)",
     "big": "the loader (~60% of the CPU: ~8 Python calls per scalar in `source.py`, issue 14); "

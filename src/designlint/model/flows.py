@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import Field
 from pydantic_core import PydanticCustomError
 
-from designlint.model.base import Amount, Id, Model
+from designlint.model.base import Amount, Id, Model, Plain
 from designlint.model.requirements import ConsistencyModel
 from designlint.numbers import quantity as q
 
@@ -26,16 +26,21 @@ def _rate(value: Any) -> Any:
         raise PydanticCustomError("bad_quantity", "{reason}", {"reason": str(exc)}) from None
 
 
+def _rate_text(value: Any) -> str:
+    return value if isinstance(value, str) else value.text
+
+
 _RATES = ("count/time", "data/time")
 RateOrId = Annotated[
     q.Quantity | q.Prose | str,
-    PlainValidator(_rate),
-    PlainSerializer(lambda v: v if isinstance(v, str) else v.text, return_type=str),
-    WithJsonSchema(
+    Plain(
+        _rate,
+        _rate_text,
         {
             "anyOf": [{"type": "string", "minLength": 1}, {"type": "number", "minimum": 0}],
             "description": "An estimate id, a rate (`12k/s`), or words.",
-        }
+        },
+        returns="str",
     ),
 ]
 

@@ -11,15 +11,23 @@ tree is flattened into postfix with an explicit stack, and the evaluator (`numbe
 runs it with a value stack, so no step recurses. Parenthesis depth is capped before lark sees
 the text at all.
 
-Lark is imported lazily and the parser built once per process, only when a design has
-expressions: ~15 ms to import lark and ~15 ms to build this LALR parser on a quiet machine
-(bench/estimates.py).
+Lark is imported lazily, only when a design has expressions (~15 ms on a quiet machine,
+bench/estimates.py). Building this LALR parser from the grammar costs another ~25 ms of CPU on
+every run, so its tables ship with the package (`expr.lalr`, written by lark's own
+`Lark.save` through `python -m designlint.numbers.expr`, which `make docs` runs) and load in
+~2 ms. The file names the lark version and the hash of the grammar it was built from; when
+either differs (another lark installed, the grammar edited) the parser is built from the
+grammar as before, so the tables can only make a run faster, never parse differently. The file
+is ours, in the package: nothing from the user's machine is unpickled (lark's own `cache=True`
+would read a file from the shared temporary directory).
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 MAX_LENGTH = 2000  # the model caps `expr` at 2,000 characters too
@@ -88,11 +96,59 @@ class Program:
     names: tuple[Op, ...]
 
 
+TABLES = Path(__file__).with_name("expr.lalr")
+_OPTIONS: dict[str, Any] = {
+    "parser": "lalr",
+    "maybe_placeholders": False,
+    "propagate_positions": False,
+}
+
+
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     from lark import Lark
 
-    return Lark(GRAMMAR, parser="lalr", maybe_placeholders=False, propagate_positions=False)
+    tables = _load_tables(TABLES)
+    if tables is not None:
+        return tables
+    return Lark(GRAMMAR, **_OPTIONS)
+
+
+def _stamp() -> bytes:
+    """The first line of the tables file: what they were built from."""
+    import hashlib
+
+    import lark
+
+    digest = hashlib.sha256(f"{GRAMMAR}\0{sorted(_OPTIONS.items())}".encode()).hexdigest()
+    return f"designlint-expr lark={lark.__version__} grammar={digest}\n".encode()
+
+
+def _load_tables(path: Path) -> Any:
+    """The saved parser, or None when it is missing, damaged or built for another lark or
+    grammar."""
+    from lark import Lark
+
+    from designlint import saved
+
+    body = saved.payload(path, _stamp())
+    if body is None:
+        return None
+    try:
+        return Lark.load(io.BytesIO(body))
+    except Exception:  # noqa: BLE001 - a damaged file costs the build, never the run
+        return None
+
+
+def write_tables(path: Path = TABLES) -> None:
+    """Build the parser from the grammar and save its tables for `_parser` to load."""
+    from lark import Lark
+
+    from designlint import saved
+
+    out = io.BytesIO()
+    Lark(GRAMMAR, **_OPTIONS).save(out)
+    saved.write(path, _stamp(), out.getvalue())
 
 
 def number(text: str) -> float:
@@ -213,3 +269,8 @@ def _leaf(kind: str, children: list[Any]) -> Op:
         end=unit.end_pos or end,
         glued=unit.start_pos == end,
     )
+
+
+if __name__ == "__main__":
+    if _load_tables(TABLES) is None:  # the stamp names every input: a fresh file stays as it is
+        write_tables()

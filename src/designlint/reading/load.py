@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from designlint.findings import ModelPath, Violation
-from designlint.model import Design
+from designlint.model import Design, prebuilt
 from designlint.model.design import SET_ASIDE
 from designlint.reading import version
 from designlint.reading.source import Source
@@ -75,7 +75,7 @@ def _recover(source: Source) -> tuple[Design | None, list[tuple[str, Violation]]
     aside: dict[ModelPath, object] = {}
     for _ in range(_MAX_PASSES):
         try:
-            design = Design.model_validate(data)
+            design = prebuilt.validate(data)
         except ValidationError as exc:
             found, paths = _problems(exc, source, data)
         except RecursionError:  # pragma: no cover - depth is capped by the loader
