@@ -19,6 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from designlint.model import Design, prebuilt
+from shipped import require_fresh
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,12 +61,12 @@ def _normal(value: object) -> object:
 
 
 def test_the_shipped_validator_fits_this_pydantic_and_model() -> None:
-    assert prebuilt.load(prebuilt.SAVED) is not None, (
-        "model/design.validator is stale or missing: run `make docs`"
-    )
+    require_fresh(prebuilt.SAVED, prebuilt.stamp())
+    assert prebuilt.load(prebuilt.SAVED) is not None
 
 
 def test_it_is_the_validator_pydantic_generates() -> None:
+    require_fresh(prebuilt.SAVED, prebuilt.stamp())
     saved = prebuilt.load(prebuilt.SAVED)
     fresh = prebuilt.generated()
     assert _normal(saved.__reduce__()[1]) == _normal(fresh.__reduce__()[1])
@@ -73,6 +74,7 @@ def test_it_is_the_validator_pydantic_generates() -> None:
 
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_it_validates_as_pydantic_does(name: str) -> None:
+    require_fresh(prebuilt.SAVED, prebuilt.stamp())
     data = DOCUMENTS[name]
     saved = prebuilt.load(prebuilt.SAVED)
 
@@ -86,6 +88,7 @@ def test_it_validates_as_pydantic_does(name: str) -> None:
 
 
 def test_a_cold_check_validates_with_the_saved_validator() -> None:
+    require_fresh(prebuilt.SAVED, prebuilt.stamp())
     code = (
         "from designlint import config\n"
         "from designlint.linter import lint_path\n"
