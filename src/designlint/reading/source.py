@@ -337,7 +337,8 @@ class _Builder:
         map_start, map_end = yaml.MappingStartEvent, yaml.MappingEndEvent
         seq_start, seq_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
         keys, values = self.smap.keys, self.smap.values
-        words, numeric_start, skip = _WORDS, _NUMERIC_START, _SKIP
+        words, numeric_start, skip, yaml11_bool = _WORDS, _NUMERIC_START, _SKIP, _YAML11_BOOL
+        max_key = MAX_KEY
         max_depth, max_nodes = self.limits.max_depth, self.limits.max_nodes
         max_scalar = self.limits.max_scalar
         # The innermost open container: the dict or list (None outside the root), its path,
@@ -374,7 +375,7 @@ class _Builder:
                     name = text if tag is None else self._tagged(event, text, tag)
                     if event.anchor is not None:
                         self.anchors[event.anchor] = (name, 1)
-                    if type(name) is not str or len(name) > MAX_KEY:
+                    if type(name) is not str or len(name) > max_key:
                         name = self._refused_key(container, path, name, raw)
                     elif name == "<<" and not event.style and tag is None:
                         # only a plain `<<` is a merge key; `"<<"` is an ordinary (if odd) key
@@ -384,17 +385,17 @@ class _Builder:
                     elif name in container:  # type: ignore[operator]
                         name = self._refused_key(container, path, name, raw)
                     else:
-                        key_path = (*path, name)
+                        key_path = path + (name,)
                         keys[key_path] = raw
                         key = name
                         continue
                     key = name
-                    key_path = (*path, name)
+                    key_path = path + (name,)
                     continue
                 if is_map:
                     here = key_path
                 elif container is not None:
-                    here = (*path, len(container))
+                    here = path + (len(container),)
                 else:
                     here = ()
                 if tag is not None:
@@ -405,7 +406,7 @@ class _Builder:
                     value = self._plain(event, text, here)
                 else:
                     value = words.get(text, text)
-                    if value is _YAML11_BOOL:
+                    if value is yaml11_bool:
                         value = text
                         self.traps.append(Trap(here, _span(event), text, "a boolean"))
                 if event.anchor is not None:
@@ -441,7 +442,7 @@ class _Builder:
                         container[key] = opened  # type: ignore[index]
                     key = None
                 elif container is not None:
-                    here = (*path, len(container))
+                    here = path + (len(container),)
                     values[here] = raw
                     container.append(opened)  # type: ignore[union-attr]
                 else:
@@ -463,7 +464,7 @@ class _Builder:
                     self.anchors[anchor] = (closed, nodes - before)
                 if complex_key is not None:
                     key = self._refused_key(container, path, closed, complex_key)
-                    key_path = (*path, key)
+                    key_path = path + (key,)
             elif kind is alias_event:
                 value, size = self._alias(event, stack)
                 nodes += size
@@ -473,19 +474,19 @@ class _Builder:
                     raise self._too_many(event, nodes)
                 raw = _raw(event)
                 if is_map and key is None:
-                    if isinstance(value, str) and len(value) <= MAX_KEY:
+                    if isinstance(value, str) and len(value) <= max_key:
                         nodes += len(value)  # an alias key costs what it spells out
                         if len(value) > 1:
                             self.expanded += len(value)
                         if nodes > max_nodes:
                             raise self._too_many(event, nodes)
-                    if type(value) is str and value not in container and len(value) <= MAX_KEY:
+                    if type(value) is str and value not in container and len(value) <= max_key:
                         key = value
-                        key_path = (*path, value)
+                        key_path = path + (value,)
                         keys[key_path] = raw
                     else:
                         key = self._refused_key(container, path, value, raw)
-                        key_path = (*path, key)
+                        key_path = path + (key,)
                     continue
                 if is_map:
                     values[key_path] = raw
@@ -493,7 +494,7 @@ class _Builder:
                         container[key] = value  # type: ignore[index]
                     key = None
                 elif container is not None:
-                    values[(*path, len(container))] = raw
+                    values[path + (len(container),)] = raw
                     container.append(value)  # type: ignore[union-attr]
                 else:
                     values[()] = raw
