@@ -210,8 +210,10 @@ def _odd_break(text: str) -> tuple[str, Violation] | None:
     a key that libyaml reads (`# note<U+2028>admin: true`); so the file is refused, at the
     position an editor shows.
     """
+    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
+        return None  # three substring scans: several times faster than the regex on big files
     match = _ODD_BREAKS.search(text)
-    if match is None:
+    if match is None:  # pragma: no cover - one of the characters is there
         return None
     char = match.group()
     name = _ODD_NAMES.get(char, "U+2029 PARAGRAPH SEPARATOR")
