@@ -476,10 +476,11 @@ BLOCKERS = {
     "cold": "start-up imports the example needs (CPU under load ~5): networkx for its graph "
     "(~130-200 ms), pint for its estimates (~90-150 ms), pydantic (~65-95 ms) and the model "
     "classes (~55-80 ms), the rule modules with importlib.metadata (~60-80 ms), click (~40-60 ms)",
-    "many": "per file, the event-stream loader (~half: ~8 Python calls per scalar in "
-    "`source.py`, issue 14) and the rules (~40%, estimates evaluation first)",
-    "big": "the loader (~60% of the CPU: ~8 Python calls per scalar in `source.py`, issue 14); "
-    "then the rules: `build_graph` (networkx), DL503/DL507 index judgements, DL003, DL201 (pint)",
+    "many": "start-up imports (~0.5 s: the pydantic models, pint and its registry, networkx, "
+    "the rule modules), then per file the loader (~1/3: libyaml's event objects, then the "
+    "builder) and the rules (estimates evaluation with pint first), then validation",
+    "big": "the loader (~half of the CPU, ~40% of it libyaml's Python event objects), then the "
+    "rules: DL405's `build_graph` (networkx), DL003, DL503, DL201 (pint), and validation",
     "graph": "networkx's own construction of the 23k nodes and 36k edges (about half of "
     "`build_graph`'s ~0.3 s CPU), the walk over the design's references, and the load (the wall "
     "ran 2.5-3x the CPU on this machine)",

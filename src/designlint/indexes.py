@@ -26,11 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Column:
-    """One key or ORDER BY column: a lower-cased name and its direction."""
+class Column(NamedTuple):
+    """One key or ORDER BY column: a lower-cased name and its direction (a NamedTuple, like
+    `Coverage`: cheap to build and to hash, and `serves` is cached by key and query shape)."""
 
     name: str
     descending: bool = False
@@ -63,8 +64,19 @@ def parse_columns(specs: str | Column | Sequence[str | Column] | None) -> list[C
     if specs is None:
         return []
     if isinstance(specs, str | Column):
-        specs = [specs]
+        specs = (specs,)
+    elif not isinstance(specs, tuple):
+        specs = tuple(specs)
+    if all(type(s) is str for s in specs):
+        return list(_parse_texts(specs))  # type: ignore[arg-type]
     return [c for c in (parse_column(s) for s in specs) if c.name]
+
+
+@lru_cache(maxsize=65536)
+def _parse_texts(specs: tuple[str, ...]) -> tuple[Column, ...]:
+    # Cached by the whole key: DL503 and DL507 ask about each query's keys and columns again
+    # for every query of every store (bench/README.md).
+    return tuple(c for c in map(_parse_text, specs) if c.name)
 
 
 @dataclass(frozen=True)
@@ -82,16 +94,30 @@ class Access:
         range: str | Sequence[str] | None = None,  # noqa: A002 - the format's field name
         order_by: str | Sequence[str] | None = None,
     ) -> Access:
-        eq = frozenset(c.name for c in parse_columns(list(equals)))
-        ranges: list[str] = []
-        for c in parse_columns(range):
-            if c.name not in eq and c.name not in ranges:  # `= x AND > y` on one column is `=`
-                ranges.append(c.name)
-        return cls(eq, tuple(ranges), tuple(parse_columns(order_by)))
+        return _access(_spec(equals), _spec(range), _spec(order_by))
 
 
-@dataclass(frozen=True)
-class Coverage:
+def _spec(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """A one-or-many column field as a tuple, the hashable key of `_access`."""
+    if value is None:
+        return ()
+    if isinstance(value, str | Column):
+        return (value,)  # type: ignore[return-value]
+    return tuple(value)
+
+
+@lru_cache(maxsize=65536)
+def _access(equals: tuple[str, ...], ranged: tuple[str, ...], order_by: tuple[str, ...]) -> Access:
+    # Cached: a query shape recurs across stores, and DL503 and DL507 both read every query.
+    eq = frozenset(c.name for c in parse_columns(equals))
+    ranges: list[str] = []
+    for c in parse_columns(ranged):
+        if c.name not in eq and c.name not in ranges:  # `= x AND > y` on one column is `=`
+            ranges.append(c.name)
+    return Access(eq, tuple(ranges), tuple(parse_columns(order_by)))
+
+
+class Coverage(NamedTuple):
     """Whether a key serves a query; `reason` says why not, `backwards` how it serves."""
 
     served: bool
@@ -102,9 +128,15 @@ class Coverage:
         return self.served
 
 
-def serves(key: Sequence[str | Column], access: Access, *, hashed: bool = False) -> Coverage:  # noqa: C901 - the rule reads best as one sequence of checks
+def serves(key: Sequence[str | Column], access: Access, *, hashed: bool = False) -> Coverage:
     """Does an index (or primary key) on `key` serve `access`? See the module docstring."""
-    cols = parse_columns(list(key))
+    return _serves(key if isinstance(key, tuple) else tuple(key), access, hashed)
+
+
+@lru_cache(maxsize=65536)
+def _serves(key: tuple[str | Column, ...], access: Access, hashed: bool) -> Coverage:  # noqa: C901 - the rule reads best as one sequence of checks
+    # Cached: a design repeats a few key and query shapes across all its stores.
+    cols = parse_columns(key)
     names = [c.name for c in cols]
     eq = access.equals
     if not cols:

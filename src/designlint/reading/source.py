@@ -210,8 +210,10 @@ def _odd_break(text: str) -> tuple[str, Violation] | None:
     a key that libyaml reads (`# note<U+2028>admin: true`); so the file is refused, at the
     position an editor shows.
     """
+    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
+        return None  # three substring scans: several times faster than the regex on big files
     match = _ODD_BREAKS.search(text)
-    if match is None:
+    if match is None:  # pragma: no cover - one of the characters is there
         return None
     char = match.group()
     name = _ODD_NAMES.get(char, "U+2029 PARAGRAPH SEPARATOR")
@@ -253,8 +255,28 @@ def load_text(text: str, limits: Limits = Limits()) -> Source:
     return Source(builder.root, builder.smap, builder.problems, builder.traps, text, limits)
 
 
+# Plain scalars that are not text in YAML 1.2, or that YAML 1.1 reads otherwise, and that do not
+# start like a number: one dict lookup settles every plain scalar that starts with a letter.
+_YAML11_BOOL = object()
+_WORDS: dict[str, object] = {
+    **dict.fromkeys(_NULL),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+    **dict.fromkeys(_Y11_BOOL.pattern.split("|"), _YAML11_BOOL),
+}
+# The first characters of every other plain scalar that is not plain text (numbers, `.inf`,
+# `.nan`) or that YAML 1.1 reads otherwise (octals, base-60 numbers, dates).
+_NUMERIC_START = frozenset("0123456789+-.")
+
+
 class _Builder:
-    """Folds parser events into dicts, lists and scalars with an explicit stack."""
+    """Folds parser events into dicts, lists and scalars with an explicit stack.
+
+    The loop is the loader's hot path (a 10k-service design is 1.3M events): the innermost open
+    container lives in local variables, each plain scalar is resolved with one dict lookup
+    unless it starts like a number, and only the rare cases (tags, anchors, aliases, refused
+    keys, limits) call out.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -263,7 +285,6 @@ class _Builder:
         self.traps: list[Trap] = []
         self.root: object = None
         self.anchors: dict[str, tuple[object, int]] = {}
-        self.nodes = 0
         self.expanded = 0  # nodes that aliases stand for
         self.documents = 0
         self.dropped: dict[str, tuple[int, Span]] = {}  # problems past max_problems, by code
@@ -282,8 +303,9 @@ class _Builder:
             self.problems.append((code, Violation((), msg, span=span)))
 
     def run(self, text: str) -> None:
+        loader = _Loader(text)
         try:
-            self._consume(yaml.parse(text, Loader=_Loader))
+            self._consume(loader.get_event)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
@@ -309,56 +331,177 @@ class _Builder:
             self.problems.append(("DL001", Violation((), str(exc), span=exc.span)))
         except (RecursionError, MemoryError):  # pragma: no cover - the stack is ours; last guard
             self.problems.append(("DL001", Violation((), "the document is too large or too deep")))
+        finally:
+            loader.dispose()
 
-    def _consume(self, events) -> None:  # noqa: C901 - one loop over the event kinds
-        # Stack frames: [container, path, pending_key, key_span, anchor, start_nodes, seen_keys]
-        stack: list[list] = []
-        limits = self.limits
-        for event in events:
+    def _consume(self, next_event) -> None:  # noqa: C901 - one loop over the event kinds
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, map_end = yaml.MappingStartEvent, yaml.MappingEndEvent
+        seq_start, seq_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+        keys, values = self.smap.keys, self.smap.values
+        words, numeric_start, skip, yaml11_bool = _WORDS, _NUMERIC_START, _SKIP, _YAML11_BOOL
+        max_key = MAX_KEY
+        max_depth, max_nodes = self.limits.max_depth, self.limits.max_nodes
+        max_scalar = self.limits.max_scalar
+        # The innermost open container: the dict or list (None outside the root), its path,
+        # whether it is a mapping, and for a mapping the pending key (None while a key is
+        # awaited) and that key's path. Enclosing ones are saved on `stack`, each with what the
+        # container opened there needs when it ends: its anchor, the node count before it, and
+        # the span of a complex key (`? [a]`) it stands for.
+        container: dict | list | None = None
+        path: ModelPath = ()
+        is_map = False
+        key: str | None = None
+        key_path: ModelPath = ()
+        stack: list[tuple] = []
+        nodes = 0
+        while (event := next_event()) is not None:
             kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-                if kind is yaml.AliasEvent:
-                    value, size = self._alias(event, stack)
-                else:
-                    value = self._scalar(event, stack)
-                    size = 1
-                self._add(stack, value, event, size)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if len(stack) >= limits.max_depth:
+            if kind is scalar_event:
+                text = event.value
+                tag = event.tag
+                if tag is not None:
+                    self._check_tag(event, "scalar")
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self._too_many(event, nodes)
+                if len(text) > max_scalar:
                     raise _Stop(
-                        f"the document is nested more than {limits.max_depth} levels deep",
+                        f"a scalar of {len(text):,} characters exceeds the limit of {max_scalar:,}",
+                        _span(event),
+                    )
+                start, end = event.start_mark, event.end_mark
+                raw = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                if is_map and key is None:
+                    # Keys are kept as text: `1:` and `true:` must not collide as in YAML 1.1.
+                    name = text if tag is None else self._tagged(event, text, tag)
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (name, 1)
+                    if type(name) is not str or len(name) > max_key:
+                        name = self._refused_key(container, path, name, raw)
+                    elif name == "<<" and not event.style and tag is None:
+                        # only a plain `<<` is a merge key; `"<<"` is an ordinary (if odd) key
+                        msg = "merge keys (`<<`) are not supported; write the keys out"
+                        self.problem("DL002", Violation(path, msg, span=Span(*raw)))
+                        name = skip
+                    elif name in container:  # type: ignore[operator]
+                        name = self._refused_key(container, path, name, raw)
+                    else:
+                        key_path = path + (name,)
+                        keys[key_path] = raw
+                        key = name
+                        continue
+                    key = name
+                    key_path = path + (name,)
+                    continue
+                if is_map:
+                    here = key_path
+                elif container is not None:
+                    here = path + (len(container),)
+                else:
+                    here = ()
+                if tag is not None:
+                    value = self._tagged(event, text, tag)
+                elif event.style:  # quoted or block scalars are text
+                    value = text
+                elif text[:1] in numeric_start:
+                    value = self._plain(event, text, here)
+                else:
+                    value = words.get(text, text)
+                    if value is yaml11_bool:
+                        value = text
+                        self.traps.append(Trap(here, _span(event), text, "a boolean"))
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                values[here] = raw
+                if is_map:
+                    if key is not skip:
+                        container[key] = value  # type: ignore[index]
+                    key = None
+                elif container is not None:
+                    container.append(value)  # type: ignore[union-attr]
+                elif self.documents <= 1:
+                    self.root = value
+            elif kind is map_start or kind is seq_start:
+                if len(stack) >= max_depth:
+                    raise _Stop(
+                        f"the document is nested more than {max_depth} levels deep",
                         _span(event),
                     )
                 if event.tag is not None:
-                    self._check_tag(event, "map" if kind is yaml.MappingStartEvent else "seq")
-                container: object = {} if kind is yaml.MappingStartEvent else []
-                span = _raw(event)
-                as_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
-                if as_key:  # `? [a]`: a complex key, read and refused when it ends
-                    path = (*stack[-1][1], "?")
+                    self._check_tag(event, "map" if kind is map_start else "seq")
+                opened: dict | list = {} if kind is map_start else []
+                start, end = event.start_mark, event.end_mark
+                raw = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                complex_key = None
+                if is_map and key is None:  # `? [a]`: a complex key, read and refused at its end
+                    here = (*path, "?")
+                    complex_key = raw
+                elif is_map:
+                    here = key_path
+                    values[here] = raw
+                    if key is not skip:
+                        container[key] = opened  # type: ignore[index]
+                    key = None
+                elif container is not None:
+                    here = path + (len(container),)
+                    values[here] = raw
+                    container.append(opened)  # type: ignore[union-attr]
                 else:
-                    path = self._child_path(stack)
-                    self._place(stack, container, path, span)
+                    here = ()
+                    values[here] = raw
+                    if self.documents <= 1:
+                        self.root = opened
                 stack.append(
-                    [
-                        container,
-                        path,
-                        None,
-                        span if as_key else None,
-                        event.anchor,
-                        self.nodes,
-                        set(),
-                    ]
+                    (container, path, is_map, key, key_path, event.anchor, nodes, complex_key)
                 )
-                self._tick(event)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                if frame[4] is not None:
-                    self.anchors[frame[4]] = (frame[0], self.nodes - frame[5])
-                if frame[3] is not None:
-                    self._key(stack[-1], frame[0], frame[3], event)
-                elif not stack:
-                    self._finish_document(frame[0])
+                container, path, is_map, key = opened, here, kind is map_start, None
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self._too_many(event, nodes)
+            elif kind is map_end or kind is seq_end:
+                closed = container
+                container, path, is_map, key, key_path, anchor, before, complex_key = stack.pop()
+                if anchor is not None:
+                    self.anchors[anchor] = (closed, nodes - before)
+                if complex_key is not None:
+                    key = self._refused_key(container, path, closed, complex_key)
+                    key_path = path + (key,)
+            elif kind is alias_event:
+                value, size = self._alias(event, stack)
+                nodes += size
+                if size > 1:
+                    self.expanded += size
+                if nodes > max_nodes:
+                    raise self._too_many(event, nodes)
+                raw = _raw(event)
+                if is_map and key is None:
+                    if isinstance(value, str) and len(value) <= max_key:
+                        nodes += len(value)  # an alias key costs what it spells out
+                        if len(value) > 1:
+                            self.expanded += len(value)
+                        if nodes > max_nodes:
+                            raise self._too_many(event, nodes)
+                    if type(value) is str and value not in container and len(value) <= max_key:
+                        key = value
+                        key_path = path + (value,)
+                        keys[key_path] = raw
+                    else:
+                        key = self._refused_key(container, path, value, raw)
+                        key_path = path + (key,)
+                    continue
+                if is_map:
+                    values[key_path] = raw
+                    if key is not skip:
+                        container[key] = value  # type: ignore[index]
+                    key = None
+                elif container is not None:
+                    values[path + (len(container),)] = raw
+                    container.append(value)  # type: ignore[union-attr]
+                else:
+                    values[()] = raw
+                    if self.documents <= 1:
+                        self.root = value
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
@@ -369,20 +512,15 @@ class _Builder:
                     self.problems.append(("DL001", Violation((), msg, span=_span(event))))
                     return
 
-    # -- helpers -------------------------------------------------------------------------
-    def _tick(self, event: yaml.Event, size: int = 1) -> None:
-        self.nodes += size
-        if size > 1:
-            self.expanded += size
-        if self.nodes > self.limits.max_nodes:
-            if self.expanded * 2 > self.nodes:  # aliases made most of it
-                what, why = "expands to", " (an alias bomb?)"
-            else:
-                what, why = "has", ""
-            raise _Stop(
-                f"the document {what} more than {self.limits.max_nodes:,} nodes{why}",
-                _span(event),
-            )
+    # -- the rare cases ------------------------------------------------------------------
+    def _too_many(self, event: yaml.Event, nodes: int) -> _Stop:
+        if self.expanded * 2 > nodes:  # aliases made most of it
+            what, why = "expands to", " (an alias bomb?)"
+        else:
+            what, why = "has", ""
+        return _Stop(
+            f"the document {what} more than {self.limits.max_nodes:,} nodes{why}", _span(event)
+        )
 
     def _check_tag(self, event: yaml.Event, kind: str) -> None:
         """Only the standard tags, and only on the kind of node they name (no construction)."""
@@ -400,50 +538,22 @@ class _Builder:
             what = {"map": "a mapping", "seq": "a list"}.get(kind, "a scalar")
             raise _Stop(f"the tag `!!{wanted}` cannot be given to {what}", _span(event))
 
-    def _alias(self, event: yaml.AliasEvent, stack: list[list]) -> tuple[object, int]:
+    def _alias(self, event: yaml.AliasEvent, stack: list[tuple]) -> tuple[object, int]:
         entry = self.anchors.get(event.anchor)
         if entry is None:
-            if any(frame[4] == event.anchor for frame in stack):
+            if any(frame[5] == event.anchor for frame in stack):
                 msg = f"the alias `*{event.anchor}` refers to a node that contains it (a cycle)"
             else:
                 msg = f"the alias `*{event.anchor}` refers to no earlier anchor"
             raise _Stop(msg, _span(event))
-        self._tick(event, entry[1])
         return entry
 
-    def _scalar(self, event: yaml.ScalarEvent, stack: list[list]) -> object:
-        if event.tag is not None:
-            self._check_tag(event, "scalar")
-        self._tick(event)
-        text = event.value
-        if len(text) > self.limits.max_scalar:
-            raise _Stop(
-                f"a scalar of {len(text):,} characters exceeds the limit of "
-                f"{self.limits.max_scalar:,}",
-                _span(event),
-            )
-        value = self._resolve(event, text, stack)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
-        return value
-
-    def _resolve(self, event: yaml.ScalarEvent, text: str, stack: list[list]) -> object:
-        tag = event.tag
-        if tag is not None:
-            return self._tagged(event, text, tag, stack)
-        if event.style:  # quoted or block scalars are text
-            return text
-        # Keys are kept as text: `1:` and `true:` must not collide as they do under YAML 1.1.
-        if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-            return text
-        return self._plain(event, text, stack)
-
-    def _tagged(self, event: yaml.ScalarEvent, text: str, tag: str, stack: list[list]) -> object:
+    def _tagged(self, event: yaml.ScalarEvent, text: str, tag: str) -> object:
         """An explicitly tagged scalar (`!!int 5`): the tag decides, and must fit the text."""
         kind = tag.rsplit(":", 1)[-1]
         if kind in ("str", "!"):
             return text
-        value = self._plain(event, text, stack, trap=False)
+        value = self._plain(event, text, (), trap=False)
         fits = {
             "null": value is None,
             "bool": isinstance(value, bool),
@@ -456,7 +566,7 @@ class _Builder:
         return float(value) if kind == "float" else value
 
     def _plain(
-        self, event: yaml.ScalarEvent, text: str, stack: list[list], trap: bool = True
+        self, event: yaml.ScalarEvent, text: str, path: ModelPath, trap: bool = True
     ) -> object:
         """A plain scalar by the YAML 1.2 core schema, noting YAML 1.1 readings (DL006)."""
         if text in _NULL:
@@ -469,7 +579,7 @@ class _Builder:
             if len(text) > MAX_INT_DIGITS:
                 raise _Stop(f"an integer of {len(text):,} digits is too large", _span(event))
             if trap and _Y11_OCT.fullmatch(text) and len(text.lstrip("+-")) > 1:
-                self._trap(event, text, "an octal number", stack)
+                self.traps.append(Trap(path, _span(event), text, "an octal number"))
             return int(text)
         if _OCT.fullmatch(text) or _HEX.fullmatch(text):
             if len(text) > MAX_INT_DIGITS:
@@ -483,88 +593,26 @@ class _Builder:
             return float("nan")
         reading = _yaml11_reading(text) if trap else None
         if reading:
-            self._trap(event, text, reading, stack)
+            self.traps.append(Trap(path, _span(event), text, reading))
         return text
 
-    def _trap(self, event: yaml.Event, text: str, reading: str, stack: list[list]) -> None:
-        self.traps.append(Trap(self._child_path(stack), _span(event), text, reading))
-
-    def _child_path(self, stack: list[list]) -> ModelPath:
-        if not stack:
-            return ()
-        frame = stack[-1]
-        container = frame[0]
-        if isinstance(container, dict):
-            return (*frame[1], frame[2]) if frame[2] is not None else frame[1]
-        return (*frame[1], len(container))
-
-    def _place(self, stack: list[list], value: object, path: ModelPath, span: tuple) -> None:
-        """Attach a finished value (or a just-opened container) to its parent."""
-        if not stack:
-            if self.documents <= 1:
-                self.root = value
-            self.smap.values[()] = span
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
-            container.append(value)
-            self.smap.values[path] = span
-            return
-        key = frame[2]
-        frame[2] = None
-        self.smap.values[path] = span
-        if key is _SKIP:
-            return
-        container[key] = value
-
-    def _add(self, stack: list[list], value: object, event: yaml.Event, size: int) -> None:
-        if isinstance(value, tuple):  # an alias: (shared value, size)
-            value = value[0]
-        span = _raw(event)
-        if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-            if type(event) is yaml.AliasEvent and isinstance(value, str) and len(value) <= MAX_KEY:
-                self._tick(event, len(value))  # an alias key costs what it spells out
-            self._key(stack[-1], value, span, event)
-            return
-        self._place(stack, value, self._child_path(stack), span)
-        if not stack:
-            self._finish_document(value)
-
-    def _key(self, frame: list, key: object, raw: tuple, event: yaml.Event) -> None:
-        path = frame[1]
-        if isinstance(key, str) and len(key) > MAX_KEY and key is not _SKIP:
+    def _refused_key(self, mapping: dict, path: ModelPath, key: object, raw: tuple) -> str:
+        """Report a key the design cannot have (too long, not text, repeated); its entry is
+        read and dropped."""
+        if isinstance(key, str) and len(key) > MAX_KEY:
             # libyaml refuses longer plain keys itself; this catches `? long` and `*alias` keys,
             # which would otherwise be copied into every error that names their path.
             msg = f"a key of {len(key):,} characters is longer than {MAX_KEY:,}"
             self.problem("DL002", Violation(path, msg, span=Span(*raw)))
-            frame[2] = _SKIP
-            return
-        if not isinstance(key, str) or key is _SKIP:
+        elif not isinstance(key, str):
             span = Span(*raw)
             self.problem("DL002", Violation(path, "mapping keys must be plain strings", span=span))
-            frame[2] = _SKIP
-            return
-        if key == "<<" and type(event) is yaml.ScalarEvent and not event.style and not event.tag:
-            # only a plain `<<` is a merge key; `"<<"` is an ordinary (if odd) key
-            msg = "merge keys (`<<`) are not supported; write the keys out"
-            self.problem("DL002", Violation(path, msg, span=Span(*raw)))
-            frame[2] = _SKIP
-            return
-        if key in frame[6]:
+        else:
             first = self.smap.keys.get((*path, key))
             where = f" (first at line {first[0]})" if first else ""
             msg = f"the key `{key}` is repeated{where}; YAML readers silently keep only one"
             self.problem("DL004", Violation((*path, key), msg, span=Span(*raw)))
-            frame[2] = _SKIP
-            return
-        frame[6].add(key)
-        frame[2] = key
-        self.smap.keys[(*path, key)] = raw
-
-    def _finish_document(self, value: object) -> None:
-        if self.documents <= 1:
-            self.root = value
+        return _SKIP
 
 
 def _short(tag: str | None) -> str:

@@ -51,7 +51,7 @@ def _sorted_set_score(store: Datastore, query: Query, access: Access) -> bool:
 
 def _residual(key: Key, access: Access) -> bool:
     """Every key column fixed by `=`: the rows of one key value, filtered (and, if unique, one)."""
-    names = [c.name for c in parse_columns(list(key.columns))]
+    names = [c.name for c in parse_columns(key.columns)]
     if not names or not set(names) <= access.equals:
         return False
     unsorted = [c for c in access.order_by if c.name not in access.equals]
@@ -100,7 +100,7 @@ def bounded(store: Datastore, entity: Entity | None, query: Query) -> bool:
         for key in keys(entity):
             if not key.unique:
                 continue
-            names = [c.name for c in parse_columns(list(key.columns))]
+            names = [c.name for c in parse_columns(key.columns)]
             if names and set(names) <= eq:
                 return True
             if len(names) >= 2 and set(names[:-1]) <= eq and access.ranges == (names[-1],):

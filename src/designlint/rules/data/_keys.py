@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.model.components import Entity, Index
 
@@ -10,9 +10,11 @@ from designlint.model.components import Entity, Index
 HASHED_KINDS = frozenset({"key-value", "wide-column", "object-store"})
 
 
-@dataclass(frozen=True)
-class Key:
-    """One way into an entity: its label for messages, its columns, whether it is unique."""
+class Key(NamedTuple):
+    """One way into an entity: its label for messages, its columns, whether it is unique.
+
+    A NamedTuple: DL503 and DL507 build the keys of an entity for each of its queries, and a
+    frozen dataclass costs several times as much to build (bench/README.md)."""
 
     label: str
     columns: tuple[str, ...]

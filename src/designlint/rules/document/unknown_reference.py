@@ -120,7 +120,10 @@ def undeclared_columns(design: Design) -> Iterator[Violation]:
             ):
                 listed = isinstance(specs, list)
                 for i, spec in enumerate(specs if listed else [specs] if specs else []):
-                    column = spec.split()[0] if spec.split() else spec
+                    if spec in entity.fields:  # the common case: a bare column name
+                        continue
+                    words = spec.split()
+                    column = words[0] if words else spec
                     if column in entity.fields:
                         continue
                     hint = difflib.get_close_matches(column, list(entity.fields), n=1, cutoff=0.6)
