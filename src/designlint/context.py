@@ -43,16 +43,18 @@ class Context:
 
     @cached_property
     def graph(self) -> networkx.DiGraph:
+        """The component graph as networkx's, built in bulk from `graph_facts`' adjacency."""
         from designlint.graph import build_graph
 
-        return build_graph(self.design)
+        return build_graph(self.design, self.graph_facts.succ)
 
     @cached_property
     def graph_facts(self) -> GraphFacts:
-        """Cycles, reachability and request paths of `graph`, computed once for every rule."""
+        """The component adjacency, its cycles, reachability and request paths, computed once
+        for every rule."""
         from designlint.graph import GraphFacts
 
-        return GraphFacts(self.design, lambda: self.graph)
+        return GraphFacts(self.design)
 
     def shared(self, compute: Callable[[Context], T]) -> T:
         """`compute(self)`, once per file: an analysis several rules read (store ownership,

@@ -114,7 +114,7 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
         section, cid = node
         if section not in JUDGED:
             continue
-        model = ctx.graph.nodes[node]["model"]
+        model = ctx.design.components[cid][1]
         replicas = model.replicas
         if getattr(model, "kind", None) == "external" or isinstance(replicas, Prose):
             continue  # a third party's redundancy is not the design's; words are DL207's

@@ -92,8 +92,9 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
         client = ("clients", cid)
         if model.kind == "internal":
             continue
-        graph = ctx.graph  # built only when a public client is there to judge
-        if client not in graph:
+        succ = ctx.graph_facts.succ  # built only when a public client is there to judge
+        models = ctx.design.components
+        if client not in succ:
             continue
         start = (client, False, False)
         parent: dict[tuple, tuple | None] = {start: None}
@@ -103,23 +104,23 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
         while queue:
             state = queue.popleft()
             node, auth, limited = state
-            for nxt, data in graph.succ[node].items():
-                if "call" not in data["kinds"]:
+            for nxt, kinds in succ[node].items():
+                if "call" not in kinds:
                     continue
                 section = nxt[0]
                 if section == "clients":
                     continue
                 if section == "edge":
-                    a, r = _guards(graph.nodes[nxt]["model"])
+                    a, r = _guards(models[nxt[1]][1])
                     new = (nxt, auth or a, limited or r)
                     if new not in parent:
                         parent[new] = state
                         queue.append(new)
                     continue
-                if nxt in reached or _external(graph.nodes[nxt]["model"]):
+                if nxt in reached or _external(models[nxt[1]][1]):
                     continue
                 # A service with `auth: true` authenticates its callers itself.
-                authed = auth or (section == "services" and graph.nodes[nxt]["model"].auth)
+                authed = auth or (section == "services" and models[nxt[1]][1].auth)
                 if authed and limited:
                     continue
                 reached.add(nxt)
@@ -140,7 +141,7 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
         if len(hits) > 1:
             message += f" ({len(hits) - 1} more backend component(s) reached the same way)"
         yield Violation(
-            graph[client][chain[1]]["paths"]["call"],
+            succ[client][chain[1]]["call"],
             message,
             fix="route client traffic through an `api-gateway` (or `load-balancer`) with "
             "`auth: true` and `rate_limiting: true`",
