@@ -195,6 +195,7 @@ def reachable(succ: Adjacency, sources: Iterable[Node], kinds: Iterable[str]) ->
     """
     wanted = frozenset(kinds)
     every = wanted >= set(KIND_ORDER)
+    (only,) = wanted if len(wanted) == 1 else (None,)
     seen = {s for s in sources if s in succ}
     frontier = list(seen)
     while frontier:
@@ -202,10 +203,14 @@ def reachable(succ: Adjacency, sources: Iterable[Node], kinds: Iterable[str]) ->
         for current in frontier:
             if every:
                 found.update(succ[current])
+            elif only is not None:  # one kind, the common question: a plain membership test
+                for n, paths in succ[current].items():
+                    if only in paths:
+                        found.add(n)
             else:
-                found.update(
-                    n for n, paths in succ[current].items() if not wanted.isdisjoint(paths)
-                )
+                for n, paths in succ[current].items():
+                    if not wanted.isdisjoint(paths):
+                        found.add(n)
         found -= seen
         seen |= found
         frontier = list(found)
@@ -251,32 +256,34 @@ class GraphFacts:
         cycles and what they call, is peeled from both sides. The order of removals does not
         change what is left.
         """
-        out: dict[Node, dict[Node, ModelPath]] = {
-            u: {
-                v: paths["call"]
-                for v, paths in targets.items()
-                if "call" in paths and v[0] in CALL_SECTIONS
-            }
-            for u, targets in self.succ.items()
-            if u[0] in CALL_SECTIONS
-        }
-        into: dict[Node, int] = dict.fromkeys(out, 0)
-        for targets in out.values():
-            for v in targets:
+        layer = [(u, targets) for u, targets in self.succ.items() if u[0] in CALL_SECTIONS]
+        index = {u: i for i, (u, _) in enumerate(layer)}
+        # The first pass on positions in `layer`, so that peeling an acyclic layer hashes no node.
+        calls = [
+            [index[v] for v, paths in targets.items() if "call" in paths and v[0] in CALL_SECTIONS]
+            for _, targets in layer
+        ]
+        into = [0] * len(layer)
+        for row in calls:
+            for v in row:
                 into[v] += 1
-        stack = [u for u, n in into.items() if not n]
-        removed: set[Node] = set()
+        stack = [i for i, n in enumerate(into) if not n]
+        left = len(layer)
         while stack:
             u = stack.pop()
-            removed.add(u)
-            for v in out[u]:
+            left -= 1
+            for v in calls[u]:
                 into[v] -= 1
                 if not into[v]:
                     stack.append(v)
-        if len(removed) == len(out):
+        if not left:
             return {}
-        rest = {u: {v: p for v, p in t.items() if v not in removed} for u, t in out.items()}
-        rest = {u: t for u, t in rest.items() if u not in removed}
+        kept = {u for u, _ in layer if into[index[u]]}  # a node removed has no call in left
+        rest = {
+            u: {v: paths["call"] for v, paths in targets.items() if "call" in paths and v in kept}
+            for u, targets in layer
+            if u in kept
+        }
         return _peel(rest)
 
     @cached_property

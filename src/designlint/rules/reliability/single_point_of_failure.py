@@ -110,11 +110,12 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
     if target is None or target[1] < opts.min_availability or not ctx.design.components:
         return
     nid, percent = target
+    components = ctx.design.components
     for node, reason in ctx.graph_facts.request_path.items():
         section, cid = node
         if section not in JUDGED:
             continue
-        model = ctx.design.components[cid][1]
+        model = components[cid][1]
         replicas = model.replicas
         if getattr(model, "kind", None) == "external" or isinstance(replicas, Prose):
             continue  # a third party's redundancy is not the design's; words are DL207's
