@@ -135,9 +135,15 @@ def adjacency(design: Design) -> Adjacency:
             owner = store.owner
             if owner is None:
                 continue
-            dst = node(cid, (section,))
-            if isinstance(owner, str):
-                link(node(owner, ("services",)), dst, "own", (section, cid, "owner"))
+            dst = node_of.get(cid)
+            if dst is None or dst[0] != section:
+                continue
+            if isinstance(owner, str):  # the common case, inline
+                src = node_of.get(owner)
+                if src is not None and src[0] == "services":
+                    edge = succ[src].setdefault(dst, {"own": (section, cid, "owner")})
+                    if "own" not in edge:
+                        edge["own"] = (section, cid, "owner")
                 continue
             for i, one in enumerate(owner):
                 link(node(one, ("services",)), dst, "own", (section, cid, "owner", i))
