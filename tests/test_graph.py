@@ -14,7 +14,14 @@ import networkx as nx
 import pytest
 
 from designlint import config
-from designlint.graph import GraphFacts, build_graph, cycle_in, reachable
+from designlint.graph import (
+    KIND_ORDER,
+    GraphFacts,
+    adjacency,
+    build_graph,
+    cycle_in,
+    reachable,
+)
 from designlint.linter import lint_text
 from designlint.model import Design
 
@@ -96,8 +103,19 @@ def test_first_declaration_wins_for_duplicate_ids():
     assert set(g.nodes) == {("services", "x")}
 
 
+def test_build_graph_is_the_adjacency_handed_to_networkx():
+    d = twitter()
+    succ = adjacency(d)
+    g = build_graph(d)
+    assert list(g.nodes) == list(succ)
+    assert list(g.edges) == [(u, v) for u, targets in succ.items() for v in targets]
+    for u, v, data in g.edges(data=True):
+        assert data["paths"] == succ[u][v] and data["kinds"] == set(succ[u][v])
+        assert data["kind"] == min(data["kinds"], key=KIND_ORDER.index)
+
+
 def test_reachable_follows_only_the_given_kinds():
-    g = build_graph(twitter())
+    g = adjacency(twitter())
     calls = reachable(g, [("clients", "mobile")], ("call",))
     assert ("services", "media-service") in calls
     assert ("services", "fanout-worker") not in calls
@@ -247,7 +265,7 @@ def test_technology_words(name, fires):
 
 
 def facts(d: Design) -> GraphFacts:
-    return GraphFacts(d, lambda: build_graph(d))
+    return GraphFacts(d)
 
 
 def test_call_layer_keeps_only_what_can_be_on_a_cycle():
@@ -315,6 +333,9 @@ def test_request_path_and_reach_from_entries():
         "designlint: 1\nname: X\n",
         "designlint: 1\nname: X\nservices:\n  a: {}\n",
         "designlint: 1\nname: X\nclients:\n  cron: {kind: internal}\n",
+        # calls, but no cycle: the graph rules read the plain adjacency
+        "designlint: 1\nname: X\nclients:\n  web: {calls: [a]}\nservices:\n"
+        "  a: {calls: [b], reads: [db]}\n  b: {}\ndatastores:\n  db: {owner: a}\n",
     ],
 )
 def test_designs_that_need_no_graph_do_not_import_networkx(text: str):

@@ -4,7 +4,8 @@ Start-up imports are most of a cold `check` (bench/README.md lists them with the
 these runs pin the laziness down in a real interpreter running the real CLI: other commands'
 code, the formats not asked for, the optional libraries (pygls, Markdown, Graphviz's
 `diagrams`, jsonschema) and git plumbing never load for a `check`, and a design loads pint,
-lark and networkx only when it has estimates or components to judge. Not a timing test: the
+lark only when it has estimates to judge, and networkx only when its call graph has a cycle
+(or a command such as `diff` asks for the graph). Not a timing test: the
 timings belong to `make bench`.
 """
 
@@ -69,8 +70,10 @@ def test_check_of_the_example_imports_only_what_it_needs() -> None:
     assert "designlint.model" in modules  # the probe did run a check
     assert [m for m in NEVER_FOR_CHECK if loaded(modules, m)] == []
     assert [f for f in OTHER_FORMATS if loaded(modules, f"designlint.formats.{f}")] == []
-    # The example has estimates and an architecture: their libraries are its own cost.
-    assert {"pint", "lark", "networkx"} <= modules
+    # The example has estimates: their libraries are its own cost. Its calls have no cycle,
+    # so the graph rules answer from the plain adjacency without networkx.
+    assert {"pint", "lark"} <= modules
+    assert not loaded(modules, "networkx")
 
 
 def test_check_in_json_imports_that_format_alone() -> None:

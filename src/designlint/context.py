@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -44,21 +43,18 @@ class Context:
 
     @cached_property
     def graph(self) -> networkx.DiGraph:
+        """The component graph as networkx's, built in bulk from `graph_facts`' adjacency."""
         from designlint.graph import build_graph
 
-        return build_graph(self.design)
+        return build_graph(self.design, self.graph_facts.succ)
 
     @cached_property
     def graph_facts(self) -> GraphFacts:
-        """Cycles, reachability and request paths of `graph`, computed once for every rule."""
+        """The component adjacency, its cycles, reachability and request paths, computed once
+        for every rule."""
         from designlint.graph import GraphFacts
 
-        # Through a weak reference: a closure over `self` kept in `self` is a reference cycle,
-        # and with the cyclic GC off (`check`) it kept every file's design, graph and source
-        # map alive until exit (memory grew with each file; exit spent ~1 s freeing the 10k
-        # design).
-        ctx = weakref.ref(self)
-        return GraphFacts(self.design, lambda: _graph_of(ctx))
+        return GraphFacts(self.design)
 
     def shared(self, compute: Callable[[Context], T]) -> T:
         """`compute(self)`, once per file: an analysis several rules read (store ownership,
@@ -76,10 +72,3 @@ class Context:
         from designlint.numbers.estimates import evaluate
 
         return evaluate(self.design, self.overrides, self.source)
-
-
-def _graph_of(ctx: weakref.ref[Context]) -> networkx.DiGraph:
-    alive = ctx()
-    if alive is None:  # pragma: no cover - the facts live in their context
-        raise RuntimeError("the graph facts outlived their context")
-    return alive.graph

@@ -1,8 +1,10 @@
 """The architecture as a directed graph: who sends requests, messages and data to whom.
 
-`build_graph(design)` turns the reference fields of a design into one `networkx.DiGraph` so that
-the architecture rules (ownership, cycles, reachability, gateways, single points of failure)
-ask graph questions instead of re-walking the document each in its own way.
+`adjacency(design)` turns the reference fields of a design into plain successor dicts, in one
+walk, and `GraphFacts` answers the architecture rules' graph questions (cycles, reachability,
+gateways, request paths) from them once per design, instead of each rule re-walking the
+document in its own way. `build_graph(design)` hands the same adjacency to networkx in bulk, for
+callers that want a `networkx.DiGraph` itself (`designlint diff`).
 
 Nodes are keyed by model path tuples, `("services", "tweet-service")`, so a finding about a node
 can be located in the YAML directly. Node attributes: `section`, `id`, `model`.
@@ -30,32 +32,39 @@ Edge kinds:
 References to undeclared ids are skipped: DL003 reports them, and a rule judging a graph with a
 phantom node would report the typo a second time under a misleading name.
 
+In the adjacency, an edge is the dict `kinds -> paths` alone: its keys are the kinds, in the
+order they were declared, and the primary kind is the first of them in `KIND_ORDER`.
+
 Building is linear in the size of the document (each reference adds at most one edge), which
 matters because the benchmark design has 10,000 services. This module is only imported lazily
-through `Context.graph`, and networkx only by the functions that build or search a graph, so
-networkx's import cost is paid only when a design needs its graph (`GraphFacts.entry_points`,
-for one, does not).
+through `Context.graph_facts`, and networkx only by the functions that build a graph or run an
+algorithm on one, so networkx's import cost is paid only when a design needs it: the graph
+rules need it only for a call layer that holds a cycle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from designlint.findings import ModelPath
 from designlint.model import Design
-from designlint.model.base import as_list
 
 if TYPE_CHECKING:
     import networkx as nx
 
 Node = tuple[str, str]
+# node -> successor -> {kind: model path of the first reference that declared it}
+Adjacency = dict[Node, dict[Node, dict[str, ModelPath]]]
 
 # Most significant first: a pair that is both called and read is a synchronous dependency first.
 KIND_ORDER = ("call", "publish", "consume", "write", "read", "own", "fanout", "dead-letter")
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
 STORE_SECTIONS = ("datastores", "caches")
 CALL_SECTIONS = ("services", "edge")
+_CLIENT_FIELDS = (("calls", "call", None),)
+_EDGE_FIELDS = (("routes_to", "call", None),)
 _SERVICE_FIELDS = (
     ("calls", "call", CALL_SECTIONS),
     ("publishes", "publish", ("queues",)),
@@ -65,77 +74,79 @@ _SERVICE_FIELDS = (
 )
 
 
-def build_graph(design: Design) -> nx.DiGraph:
-    """The component graph of `design`; see the module docstring for nodes and edge kinds."""
-    index = design.components  # id -> (section, model); first declaration wins (DL005)
-    section_of = {cid: entry[0] for cid, entry in index.items()}
-    # Edges are gathered in a plain dict and handed to networkx once: per-edge `add_edge`
-    # calls cost several times more on a 10,000-service design.
-    edges: dict[tuple[Node, Node], dict] = {}
+def adjacency(design: Design) -> Adjacency:
+    """Every component of `design`, in declaration order, -> its successors -> the kinds of the
+    edge between them, each with the model path of the first reference that declared it (kinds
+    in the order they were declared).
 
-    def node(cid: str | None, sections: Iterable[str] | None = None) -> Node | None:
-        section = section_of.get(cid) if cid else None
-        if section is None or (sections is not None and section not in sections):
+    Plain dicts, in one walk over the design's references: the rules ask only "what follows
+    this node, and how", which a dict answers for a fraction of what building a
+    `networkx.DiGraph` costs on a 10,000-service design; `build_graph` hands the same adjacency
+    to networkx in bulk when a caller wants the graph itself.
+    """
+    # id -> node; the first declaration wins (DL005), so a node is never made twice.
+    node_of = {cid: (section, cid) for cid, (section, _) in design.components.items()}
+    succ: Adjacency = {node: {} for node in node_of.values()}
+
+    def link(src: Node | None, dst: Node | None, kind: str, path: ModelPath) -> None:
+        if src is not None and dst is not None:
+            edge = succ[src].setdefault(dst, {kind: path})
+            if kind not in edge:
+                edge[kind] = path
+
+    def node(cid: str | None, sections: tuple[str, ...] | None = None) -> Node | None:
+        found = node_of.get(cid) if cid else None
+        if found is None or (sections is not None and found[0] not in sections):
             return None
-        return (section, cid)  # type: ignore[return-value]
+        return found
 
-    def link(src: Node | None, dst: Node | None, kind: str, path: tuple) -> None:
-        if src is None or dst is None:
-            return
-        data = edges.get((src, dst))
-        if data is None:
-            edges[(src, dst)] = {"kind": kind, "kinds": {kind}, "paths": {kind: path}}
-            return
-        data["kinds"].add(kind)
-        data["paths"].setdefault(kind, path)
-        if _RANK[kind] < _RANK[data["kind"]]:
-            data["kind"] = kind
-
-    def link_all(src: Node | None, base: tuple, targets: list, kind: str, sections) -> None:
-        """One field's references; the common case (a list of declared ids) stays in the loop."""
-        if src is None:
-            return
-        for i, target in enumerate(targets):
-            section = section_of.get(target) if target else None
-            if section is None or (sections is not None and section not in sections):
-                continue
-            dst = (section, target)
-            if (src, dst) in edges:
-                link(src, dst, kind, (*base, i))
-            else:
-                edges[(src, dst)] = {"kind": kind, "kinds": {kind}, "paths": {kind: (*base, i)}}
-
-    for cid, client in design.clients.items():
-        link_all(node(cid, ("clients",)), ("clients", cid, "calls"), client.calls, "call", None)
-    for cid, edge in design.edge.items():
-        src = node(cid, ("edge",))
-        link_all(src, ("edge", cid, "routes_to"), edge.routes_to, "call", None)
+    # The references of each component, inline: services hold most of a big design's
+    # references, and a function call per reference is a measurable share of the walk.
+    # `setdefault` keeps the first path of a kind; a repeated kind leaves the edge as it was.
+    for section, fields in (("clients", _CLIENT_FIELDS), ("edge", _EDGE_FIELDS)):
+        for cid, model in getattr(design, section).items():
+            src = node_of.get(cid)
+            if src is None or src[0] != section:
+                continue  # a duplicate id declared first elsewhere (DL005)
+            out = succ[src]
+            for field, kind, sections in fields:
+                for i, target in enumerate(getattr(model, field)):
+                    dst = node_of.get(target)
+                    if dst is not None and (sections is None or dst[0] in sections):
+                        edge = out.setdefault(dst, {kind: (section, cid, field, i)})
+                        if kind not in edge:
+                            edge[kind] = (section, cid, field, i)
     for sid, svc in design.services.items():
-        if section_of.get(sid) != "services":
-            continue  # a duplicate id declared first elsewhere (DL005)
-        src = ("services", sid)
+        src = node_of.get(sid)
+        if src is None or src[0] != "services":
+            continue
+        out = succ[src]
         for field, kind, sections in _SERVICE_FIELDS:
             targets = getattr(svc, field)
-            if not targets:
-                continue
-            # link_all's loop, inlined: services hold most of a big design's references.
-            for i, target in enumerate(targets):
-                section = section_of.get(target) if target else None
-                if section is None or section not in sections:
-                    continue
-                dst = (section, target)
-                path = ("services", sid, field, i)
-                if (src, dst) in edges:
-                    link(src, dst, kind, path)
-                else:
-                    edges[(src, dst)] = {"kind": kind, "kinds": {kind}, "paths": {kind: path}}
+            if targets:
+                for i, target in enumerate(targets):
+                    dst = node_of.get(target)
+                    if dst is not None and dst[0] in sections:
+                        edge = out.setdefault(dst, {kind: ("services", sid, field, i)})
+                        if kind not in edge:
+                            edge[kind] = ("services", sid, field, i)
     for section in STORE_SECTIONS:
         for cid, store in getattr(design, section).items():
-            dst = node(cid, (section,))
-            multi = isinstance(store.owner, list)
-            for i, owner in enumerate(as_list(store.owner)):
-                path = (section, cid, "owner") + ((i,) if multi else ())
-                link(node(owner, ("services",)), dst, "own", path)
+            owner = store.owner
+            if owner is None:
+                continue
+            dst = node_of.get(cid)
+            if dst is None or dst[0] != section:
+                continue
+            if isinstance(owner, str):  # the common case, inline
+                src = node_of.get(owner)
+                if src is not None and src[0] == "services":
+                    edge = succ[src].setdefault(dst, {"own": (section, cid, "owner")})
+                    if "own" not in edge:
+                        edge["own"] = (section, cid, "owner")
+                continue
+            for i, one in enumerate(owner):
+                link(node(one, ("services",)), dst, "own", (section, cid, "owner", i))
     for qid, queue in design.queues.items():
         src = node(qid, ("queues",))
         for consumer in queue.consumers:
@@ -159,143 +170,146 @@ def build_graph(design: Design) -> nx.DiGraph:
         link(worker, node(fan.target, STORE_SECTIONS), "fanout", (*base, "target"))
         link(worker, node(fan.followers_from), "fanout", (*base, "followers_from"))
         link(node(fan.pull_by, ("services",)), node(fan.pull_from), "fanout", (*base, "pull_from"))
+    return succ
+
+
+def build_graph(design: Design, succ: Adjacency | None = None) -> nx.DiGraph:
+    """The component graph of `design` (see the module docstring for nodes and edge kinds),
+    built in bulk from its `adjacency` (`succ`, when the caller has it already)."""
     import networkx as nx
 
+    if succ is None:
+        succ = adjacency(design)
     graph = nx.DiGraph()
     graph.add_nodes_from(
         ((section, cid), {"section": section, "id": cid, "model": model})
-        for cid, (section, model) in index.items()
+        for cid, (section, model) in design.components.items()
     )
-    graph.add_edges_from((u, v, data) for (u, v), data in edges.items())
+    graph.add_edges_from(
+        (u, v, {"kind": min(paths, key=_RANK.__getitem__), "kinds": set(paths), "paths": {**paths}})
+        for u, targets in succ.items()
+        for v, paths in targets.items()
+    )
     return graph
 
 
-def edges_of_kind(graph: nx.DiGraph, kinds: Iterable[str]) -> list[tuple[Node, Node]]:
-    """Every edge carrying at least one of `kinds` (not only as its primary kind)."""
-    wanted = set(kinds)
-    return [(u, v) for u, v, data in graph.edges(data=True) if data["kinds"] & wanted]
-
-
-def subgraph_of_kind(graph: nx.DiGraph, kinds: Iterable[str]) -> nx.DiGraph:
-    """A view of `graph` keeping every node but only the edges carrying one of `kinds`."""
-    import networkx as nx
-
-    wanted = set(kinds)
-    return nx.subgraph_view(graph, filter_edge=lambda u, v: bool(graph[u][v]["kinds"] & wanted))
-
-
-def reachable(graph: nx.DiGraph, sources: Iterable[Node], kinds: Iterable[str]) -> set[Node]:
+def reachable(succ: Adjacency, sources: Iterable[Node], kinds: Iterable[str]) -> set[Node]:
     """Nodes reachable from `sources` (included) following only edges carrying `kinds`.
 
-    A breadth-first search by frontiers, linear in nodes plus edges; when every kind is
-    followed, the edge data is not even looked at.
+    A breadth-first search by frontiers over the adjacency, linear in nodes plus edges; when
+    every kind is followed, the kinds of an edge are not even looked at.
     """
-    wanted = set(kinds)
+    wanted = frozenset(kinds)
     every = wanted >= set(KIND_ORDER)
-    seen = {s for s in sources if s in graph}
+    (only,) = wanted if len(wanted) == 1 else (None,)
+    seen = {s for s in sources if s in succ}
     frontier = list(seen)
-    succ = _adjacency(graph)
     while frontier:
         found: set[Node] = set()
         for current in frontier:
             if every:
                 found.update(succ[current])
+            elif only is not None:  # one kind, the common question: a plain membership test
+                for n, paths in succ[current].items():
+                    if only in paths:
+                        found.add(n)
             else:
-                found.update(n for n, data in succ[current].items() if data["kinds"] & wanted)
+                for n, paths in succ[current].items():
+                    if not wanted.isdisjoint(paths):
+                        found.add(n)
         found -= seen
         seen |= found
         frontier = list(found)
     return seen
 
 
-def _adjacency(graph: nx.DiGraph) -> dict[Node, dict[Node, dict]]:
-    """The graph's successor dicts themselves, read-only: `graph.succ[node]` builds a view
-    object per lookup, which the walks over 10,000-service designs feel."""
-    return graph._succ  # noqa: SLF001 - networkx's documented adjacency storage
-
-
 class GraphFacts:
     """What several architecture rules ask of the component graph, each answered once per design.
 
     DL405 reads the cycles of the synchronous call layer, DL406 what the entry points reach,
-    DL702 what client traffic reaches; `Context.graph_facts` holds one instance per file, so a
-    10,000-service design pays for one strongly-connected-components pass and one walk per
-    question, not one per rule.
+    DL407 the calls out of each component, DL702 what client traffic reaches;
+    `Context.graph_facts` holds one instance per file, so a 10,000-service design pays for one
+    walk over its references and one walk per question, not one per rule. The answers come
+    from the plain `adjacency`; networkx runs only where an algorithm is needed (the strongly
+    connected components of a call layer that can hold a cycle), and is not imported at all
+    for a design without one.
     """
 
-    def __init__(self, design: Design, graph: Callable[[], nx.DiGraph]) -> None:
+    def __init__(self, design: Design) -> None:
         self.design = design
-        self._graph = graph
 
     @cached_property
-    def graph(self) -> nx.DiGraph:
-        """The component graph, built on the first question that needs it: `entry_points`
-        alone does not."""
-        return self._graph()
+    def succ(self) -> Adjacency:
+        """The design's `adjacency`, built on the first question that needs it:
+        `entry_points` alone does not."""
+        return adjacency(self.design)
 
     @cached_property
     def order(self) -> dict[Node, int]:
         """Declaration order of the nodes, for picking the first of a set deterministically."""
-        return {node: i for i, node in enumerate(self.graph)}
+        return {node: i for i, node in enumerate(self.succ)}
 
     @cached_property
-    def call_layer(self) -> nx.DiGraph:
+    def _call_core(self) -> dict[Node, dict[Node, ModelPath]]:
         """The part of the synchronous call layer (services and edge components) that can hold
-        a cycle; each edge's `path` is the `calls` or `routes_to` entry that declares it.
+        a cycle: each component -> the components it calls -> the `calls` or `routes_to` entry
+        that says so.
 
         A component with no call in, or none out, within the layer is on no cycle; peeling such
         components off until none is left (linear, on plain dicts) leaves every cycle intact and,
-        in the common acyclic design, nothing at all. networkx then gets only that core, in one
-        bulk construction, instead of a filtered view of the whole graph that re-tests every
-        edge on every visit.
+        in the common acyclic design, nothing at all. The callers with no call in go first, by
+        in-degree alone (in an acyclic layer that is every component); what is left, the
+        cycles and what they call, is peeled from both sides. The order of removals does not
+        change what is left.
         """
-        succ = _adjacency(self.graph)
-        out: dict[Node, dict[Node, tuple]] = {
-            u: {
-                v: data["paths"]["call"]
-                for v, data in succ[u].items()
-                if v[0] in CALL_SECTIONS and "call" in data["kinds"]
-            }
-            for u in self.order
-            if u[0] in CALL_SECTIONS
-        }
-        into: dict[Node, int] = dict.fromkeys(out, 0)
-        for targets in out.values():
-            for v in targets:
+        layer = [(u, targets) for u, targets in self.succ.items() if u[0] in CALL_SECTIONS]
+        index = {u: i for i, (u, _) in enumerate(layer)}
+        # The first pass on positions in `layer`, so that peeling an acyclic layer hashes no node.
+        calls = [
+            [index[v] for v, paths in targets.items() if "call" in paths and v[0] in CALL_SECTIONS]
+            for _, targets in layer
+        ]
+        into = [0] * len(layer)
+        for row in calls:
+            for v in row:
                 into[v] += 1
-        callers: dict[Node, list[Node]] = {u: [] for u in out}
-        for u, targets in out.items():
-            for v in targets:
-                callers[v].append(u)
-        removed: set[Node] = set()
-        outdeg = {u: len(targets) for u, targets in out.items()}
-        stack = [u for u in out if not into[u] or not outdeg[u]]
+        stack = [i for i, n in enumerate(into) if not n]
+        left = len(layer)
         while stack:
             u = stack.pop()
-            if u in removed:
-                continue
-            removed.add(u)
-            for v in out[u]:
+            left -= 1
+            for v in calls[u]:
                 into[v] -= 1
-                if not into[v] and v not in removed:
+                if not into[v]:
                     stack.append(v)
-            for w in callers[u]:
-                outdeg[w] -= 1
-                if not outdeg[w] and w not in removed:
-                    stack.append(w)
-        core = {
-            u: {v: {"path": path} for v, path in targets.items() if v not in removed}
-            for u, targets in out.items()
-            if u not in removed
+        if not left:
+            return {}
+        kept = {u for u, _ in layer if into[index[u]]}  # a node removed has no call in left
+        rest = {
+            u: {v: paths["call"] for v, paths in targets.items() if "call" in paths and v in kept}
+            for u, targets in layer
+            if u in kept
         }
+        return _peel(rest)
+
+    @cached_property
+    def call_layer(self) -> nx.DiGraph:
+        """`_call_core` as a networkx graph, for its strongly connected components; each edge's
+        `path` is the `calls` or `routes_to` entry that declares it."""
         import networkx as nx
 
-        return nx.DiGraph(core)
+        core = self._call_core
+        return nx.DiGraph(
+            {u: {v: {"path": path} for v, path in targets.items()} for u, targets in core.items()}
+        )
 
     @cached_property
     def call_cycles(self) -> list[set[Node]]:
         """Strongly connected parts of the call layer that hold a cycle and a service, found by
-        one pass of networkx's strongly connected components over the layer's cyclic core."""
+        one pass of networkx's strongly connected components over the layer's cyclic core (no
+        pass, and no networkx, when the core is empty)."""
+        if not self._call_core:
+            return []
         import networkx as nx
 
         calls = self.call_layer
@@ -323,13 +337,13 @@ class GraphFacts:
         """Everything an entry point reaches along edges of any kind: each carries traffic or
         data onward, and ownership counts so that a store is reached through the service that
         owns it even when no read or write is spelled out."""
-        return reachable(self.graph, self.entry_points, KIND_ORDER)
+        return reachable(self.succ, self.entry_points, KIND_ORDER)
 
     @cached_property
     def called_by_clients(self) -> set[Node]:
         """Everything client traffic reaches through synchronous calls (clients included)."""
         clients = [("clients", cid) for cid in self.design.clients]
-        return reachable(self.graph, clients, ("call",))
+        return reachable(self.succ, clients, ("call",))
 
     @cached_property
     def request_path(self) -> dict[Node, str]:
@@ -346,15 +360,46 @@ class GraphFacts:
                 if node is not None:
                     why.setdefault(node, f"a synchronous hop of flow `{fid}`")
         called = self.called_by_clients
-        for node in self.graph:
-            if node in called:
-                why.setdefault(node, "called, directly or not, by client traffic")
-        succ = _adjacency(self.graph)
+        succ = self.succ
+        for node in succ:  # in declaration order
+            if node in called and node not in why:
+                why[node] = "called, directly or not, by client traffic"
         for node in [n for n in why if n[0] == "services"]:
-            for store, data in succ[node].items():
-                if data["kinds"] & {"read", "write"}:
-                    why.setdefault(store, f"read or written synchronously by `{node[1]}`")
+            for store, paths in succ[node].items():
+                if store not in why and ("read" in paths or "write" in paths):
+                    why[store] = f"read or written synchronously by `{node[1]}`"
         return why
+
+
+def _peel(layer: dict[Node, dict[Node, ModelPath]]) -> dict[Node, dict[Node, ModelPath]]:
+    """`layer` without every node that has no edge in, or none out, within what is left."""
+    into: dict[Node, int] = dict.fromkeys(layer, 0)
+    callers: dict[Node, list[Node]] = {u: [] for u in layer}
+    for u, targets in layer.items():
+        for v in targets:
+            into[v] += 1
+            callers[v].append(u)
+    outdeg = {u: len(targets) for u, targets in layer.items()}
+    removed: set[Node] = set()
+    stack = [u for u in layer if not into[u] or not outdeg[u]]
+    while stack:
+        u = stack.pop()
+        if u in removed:
+            continue
+        removed.add(u)
+        for v in layer[u]:
+            into[v] -= 1
+            if not into[v] and v not in removed:
+                stack.append(v)
+        for w in callers[u]:
+            outdeg[w] -= 1
+            if not outdeg[w] and w not in removed:
+                stack.append(w)
+    return {
+        u: {v: path for v, path in targets.items() if v not in removed}
+        for u, targets in layer.items()
+        if u not in removed
+    }
 
 
 def cycle_in(graph: nx.DiGraph, component: set[Node], start: Node) -> list[Node]:

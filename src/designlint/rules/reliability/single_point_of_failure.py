@@ -129,11 +129,12 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
     if target is None or target[1] < opts.min_availability or not ctx.design.components:
         return
     nid, percent = target
+    components = ctx.design.components
     for node, reason in ctx.graph_facts.request_path.items():
         section, cid = node
         if section not in JUDGED:
             continue
-        model = ctx.graph.nodes[node]["model"]
+        model = components[cid][1]
         replicas = model.replicas
         least = qty.least(replicas)
         if getattr(model, "kind", None) == "external" or (

@@ -13,7 +13,7 @@ A service reaches a datastore or cache in three ways the format can state:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.context import Context
 from designlint.findings import ModelPath
@@ -23,9 +23,10 @@ from designlint.rules.services._ownership import Ownership, context_of, external
 STORE_SECTIONS = ("datastores", "caches")
 
 
-@dataclass(frozen=True)
-class Access:
-    """One service reaching one store: how (`reads`, `writes`, `reaches`) and where it is said."""
+class Access(NamedTuple):
+    """One service reaching one store: how (`reads`, `writes`, `reaches`) and where it is said.
+    A tuple: a big design has one per `reads` and `writes` entry, and a frozen dataclass is
+    several times dearer to build."""
 
     service: str
     store: str
@@ -43,9 +44,9 @@ def declared(design: Design) -> Iterator[Access]:
     """Every `reads` and `writes` entry that names a declared store."""
     components = design.components
     for sid, svc in design.services.items():
-        for field in ("reads", "writes"):
-            for i, target in enumerate(getattr(svc, field)):
-                entry = components.get(target) if target else None
+        for field, targets in (("reads", svc.reads), ("writes", svc.writes)):
+            for i, target in enumerate(targets):
+                entry = components.get(target)
                 if entry is not None and entry[0] in STORE_SECTIONS:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
 
@@ -126,9 +127,11 @@ def unowned_users(
     """For each store nobody owns that services of two or more bounded contexts reach: those
     services, in order. Parts of one service (`part_of`) are one user; third parties
     (`kind: external`) are not judged."""
+    if all(e.owners or e.undeclared for e in entries.values()):
+        return {}  # every store has an owner: no access needs counting
     owned = {key[1]: set(e.owners) for key, e in entries.items() if e.owners or e.undeclared}
     if all(key[1] in owned for key in entries):
-        return {}  # every store has an owner: no access needs counting
+        return {}  # a store declared twice counts as owned when one declaration is
     users: dict[str, list[str]] = {}
     for access in accesses(design, {}):
         if access.store in owned or external(design, access.service):

@@ -57,20 +57,28 @@ def external(design: Design, sid: str) -> bool:
 def ownership(design: Design) -> dict[tuple[str, str], Ownership]:
     """Every datastore and cache keyed by (section, id), with its owners."""
     result: dict[tuple[str, str], Ownership] = {}
+    services = design.services
     for section in STORE_SECTIONS:
         for cid, store in getattr(design, section).items():
             entry = result[(section, cid)] = Ownership(section, cid)
-            multi = isinstance(store.owner, list)
-            for i, owner in enumerate(as_list(store.owner)):
-                path = (section, cid, "owner") + ((i,) if multi else ())
-                if owner in design.services:
-                    entry.owners.setdefault(owner, path)
+            owner = store.owner
+            if isinstance(owner, str):  # the common case, without a list to walk
+                if owner in services:
+                    entry.owners[owner] = (section, cid, "owner")
                 else:
                     entry.undeclared.append(owner)
+                continue
+            for i, one in enumerate(as_list(owner)):
+                if one in services:
+                    entry.owners.setdefault(one, (section, cid, "owner", i))
+                else:
+                    entry.undeclared.append(one)
     by_id: dict[str, tuple[str, str]] = {}
     for key in result:
         by_id.setdefault(key[1], key)  # the first declaration wins, as DL005 decides
-    for sid, svc in design.services.items():
+    for sid, svc in services.items():
+        if not svc.owns:
+            continue
         for i, target in enumerate(svc.owns):
             key = by_id.get(target)
             if key is not None:

@@ -111,8 +111,9 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
         client = ("clients", cid)
         if model.kind == "internal":
             continue
-        graph = ctx.graph  # built only when a public client is there to judge
-        if client not in graph:
+        succ = ctx.graph_facts.succ  # built only when a public client is there to judge
+        models = ctx.design.components
+        if client not in succ:
             continue
         start = (client, False, False)
         parent: dict[tuple, tuple | None] = {start: None}
@@ -122,23 +123,23 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
         while queue:
             state = queue.popleft()
             node, auth, limited = state
-            for nxt, data in graph.succ[node].items():
-                if "call" not in data["kinds"]:
+            for nxt, kinds in succ[node].items():
+                if "call" not in kinds:
                     continue
                 section = nxt[0]
                 if section == "clients":
                     continue
                 if section == "edge":
-                    a, r = _guards(graph.nodes[nxt]["model"])
+                    a, r = _guards(models[nxt[1]][1])
                     new = (nxt, auth or a, limited or r)
                     if new not in parent:
                         parent[new] = state
                         queue.append(new)
                     continue
-                if nxt in reached or _external(graph.nodes[nxt]["model"]):
+                if nxt in reached or _external(models[nxt[1]][1]):
                     continue
                 # A service may authenticate or rate-limit its callers itself.
-                backend = graph.nodes[nxt]["model"]
+                backend = models[nxt[1]][1]
                 authed = auth or (section == "services" and backend.auth)
                 limits = limited or (section == "services" and _limits_itself(nxt[1], backend))
                 if authed and limits:
@@ -161,7 +162,7 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
         if len(hits) > 1:
             message += f" ({len(hits) - 1} more backend component(s) reached the same way)"
         yield Violation(
-            graph[client][chain[1]]["paths"]["call"],
+            succ[client][chain[1]]["call"],
             message,
             fix="route client traffic through an `api-gateway` (or `load-balancer`) with "
             "`auth: true` and `rate_limiting: true`",

@@ -62,7 +62,8 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
     users = shared_unowned_users(ctx)
     for entry in entries.values():
         kind = "datastore" if entry.section == "datastores" else "cache"
-        if len({context_of(ctx.design, sid) for sid in entry.owners}) >= 2:
+        owners = entry.owners
+        if len(owners) >= 2 and len({context_of(ctx.design, sid) for sid in owners}) >= 2:
             names = ", ".join(f"`{sid}`" for sid in entry.owners)
             message = f"{kind} `{entry.id}` is owned by {len(entry.owners)} services: {names}"
         elif entry.id in users:

@@ -64,9 +64,12 @@ def sync_call_cycle(ctx: Context) -> Iterator[Violation]:
     from designlint.graph import cycle_in
 
     facts = ctx.graph_facts
+    cycles = facts.call_cycles
+    if not cycles:
+        return  # no networkx graph of the call layer needed
     calls = facts.call_layer
     order = facts.order
-    for component in facts.call_cycles:
+    for component in cycles:
         start = min((n for n in component if n[0] == "services"), key=order.__getitem__)
         cycle = cycle_in(calls, component, start)
         message = f"synchronous call cycle: {chain([n[1] for n in [*cycle, start]])}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -31,23 +32,37 @@ MACHINES = frozenset({"node"})
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def words(text: str) -> list[str]:
     """Lower-case words of an id or display name: `TweetService`, `tweet_svc`, `Node.js API`."""
-    return [w for w in _SEPARATORS.split(_CAMEL.sub(" ", text).lower()) if w]
+    lowered = text.lower()
+    if lowered != text:  # only an upper-case letter can start a camel-case word
+        lowered = _CAMEL.sub(" ", text).lower()
+    return _WORD.findall(lowered)
 
 
 def technology_in(text: str) -> str | None:
     """The first technology word of `text`, ignoring version digits and a plural `s`."""
     for word in words(text):
-        for candidate in (word, word.rstrip("0123456789")):
-            if candidate in TECHNOLOGIES:
-                return candidate
-            singular = candidate[:-1]
-            if candidate.endswith("s") and singular in TECHNOLOGIES and singular not in MACHINES:
-                return singular
+        tech = None if word.isdigit() else _technology(word)  # numbers name nothing; few repeat
+        if tech:
+            return tech
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _technology(word: str) -> str | None:
+    """The technology one word names, if any. Cached: the words of a big design's service
+    names repeat (`orders`, `service`, `api`), and there are 10,000 names to judge."""
+    for candidate in (word, word.rstrip("0123456789")):
+        if candidate in TECHNOLOGIES:
+            return candidate
+        singular = candidate[:-1]
+        if candidate.endswith("s") and singular in TECHNOLOGIES and singular not in MACHINES:
+            return singular
     return None
 
 
@@ -111,7 +126,8 @@ def technology_named_service(ctx: Context) -> Iterator[Violation]:
             )
         if svc.name:
             # A technology in parentheses qualifies a capability name, like a description.
-            tech = technology_in(re.sub(r"\([^()]*\)", " ", svc.name))
+            name = svc.name
+            tech = technology_in(_PARENTHESES.sub(" ", name) if "(" in name else name)
             if tech:
                 yield Violation(
                     ("services", sid, "name"),

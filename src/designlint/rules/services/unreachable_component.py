@@ -82,7 +82,7 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
     from designlint.graph import KIND_ORDER, reachable
 
     seen = set(facts.reached_from_entries)
-    graph = facts.graph
+    graph = facts.succ
     design = ctx.design
     while True:  # a part of a reached service (`part_of`) runs with it
         parts = [
