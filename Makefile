@@ -69,7 +69,7 @@ bench: setup
 	@test -x bench/node_modules/.bin/spectral || { \
 	  command -v npm >/dev/null 2>&1 && npm install --prefix bench --no-package-lock --no-audit --no-fund --silent \
 	  || echo "Spectral could not be installed (npm missing or offline): its comparison is skipped"; }
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --readme
 
 schema: setup
 	$(BIN)/designlint schema > schemas/design.schema.json
