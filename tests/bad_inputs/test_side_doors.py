@@ -9,6 +9,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,14 @@ def test_fifo_output_with_a_reader_is_written_in_place(tmp_path):
     os.mkfifo(tmp_path / "out.pipe")
     reader = subprocess.Popen(["cat", str(tmp_path / "out.pipe")], stdout=subprocess.PIPE)
     case = {"args": ["check", "x.yaml", "--format", "json", "-o", "out.pipe"]}
-    code, _, err, _ = run(case, tmp_path)
+    # On a loaded machine `cat` may not have reached its open() when Popen returns, and a FIFO
+    # nobody reads yet is refused (by design, rather than waiting): try again until it reads.
+    deadline = time.monotonic() + 60
+    while True:
+        code, _, err, _ = run(case, tmp_path)
+        if "no process reads" not in err or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     received, _ = reader.communicate(timeout=30)
     assert code == 1, err
     _strict_json(received.decode())
