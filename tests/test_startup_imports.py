@@ -95,3 +95,21 @@ def test_a_small_design_skips_the_heavy_libraries(tmp_path, design: str, absent:
     modules = imported("check", str(path), cwd=tmp_path)
     assert "designlint.model" in modules
     assert sorted(absent & modules) == []
+
+
+def test_a_check_without_plugins_or_rule_options_builds_no_validator(tmp_path) -> None:
+    """Design's validator is the saved one, rule options without config are their defaults and
+    plug-ins are looked for in the installed metadata files: pydantic never builds a validator,
+    so neither its plug-in scan nor `importlib.metadata` (~20 ms) loads for a design without
+    estimates (pint imports `importlib.metadata` itself)."""
+    path = tmp_path / "flows.design.yaml"
+    path.write_text(
+        "designlint: 1\nname: X\nrequirements:\n  functional:\n    read: {description: Reads.}\n"
+        "services:\n  api: {}\nflows:\n  read:\n    path: [api]\n",
+        encoding="utf-8",
+    )
+    modules = imported("check", str(path), cwd=tmp_path)
+    assert "designlint.plugins" in modules  # plug-ins were looked for
+    assert "designlint.model" in modules
+    assert not loaded(modules, "pydantic.plugin._loader")
+    assert not loaded(modules, "importlib.metadata")

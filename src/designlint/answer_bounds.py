@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from designlint.lazyre import LazyPattern
+
 # The most items one answer may hold and still count as bounded: the largest page size
 # public APIs commonly accept (100 to 1,000), so that a list this size needs no cursor.
 MAX_BOUND = 1000
@@ -77,18 +79,18 @@ _CAPS = (
     r"top|limit|at\s+most|up\s+to|(?:no|not|never)\s+more\s+than|max(?:imum)?(?:\s+of)?|"
     r"capped\s+at|limited\s+to|exactly|fewer\s+than|less\s+than"
 )
-_CAPPED = re.compile(rf"\b(?:{_CAPS})[\s_-]*(?:the\s+)?{_NUM}", re.I)
+_CAPPED = LazyPattern(rf"\b(?:{_CAPS})[\s_-]*(?:the\s+)?{_NUM}", re.I)
 # A count followed by the words that cap it: "20 at most", "50 or fewer".
-_TRAILING = re.compile(rf"\b{_NUM}\s+(?:at\s+most|max(?:imum)?|or\s+(?:fewer|less))\b", re.I)
+_TRAILING = LazyPattern(rf"\b{_NUM}\s+(?:at\s+most|max(?:imum)?|or\s+(?:fewer|less))\b", re.I)
 # A count of the best by some measure: "the 10 most popular ads", "the 5 nearest drivers".
 # "The 20 most recent" is the first page of a stream, not a ranking.
-_RANKED = re.compile(
+_RANKED = LazyPattern(
     rf"\b{_NUM}\s+(?:most\s+(?!recent\b|recently\b)[a-z-]+|best|highest|largest|biggest|"
     r"hottest|nearest|closest)\b",
     re.I,
 )
 # "the top N", "top-k", "the k nearest": a ranking cut whose size is a parameter.
-_TOP_LETTER = re.compile(
+_TOP_LETTER = LazyPattern(
     r"\btop[\s_-]*(?:n|k)\b|\b(?:n|k)\s+(?:most\s+(?!recent\b)[a-z-]+|best|highest|nearest|"
     r"closest)\b",
     re.I,
@@ -96,26 +98,26 @@ _TOP_LETTER = re.compile(
 # A vague count that quantifies the items: capped ("only a few"), always ("a handful"), or
 # counted per owner ("a few per user", "several folders per account").
 _VAGUE_WORD = rf"(?P<vague>{'|'.join(_VAGUE)}){_MAG}"
-_VAGUE_CAPPED = re.compile(
+_VAGUE_CAPPED = LazyPattern(
     rf"\b(?:only|just|at\s+most|(?:no|never)\s+more\s+than|up\s+to|typically|usually)\s+"
     rf"(?:a\s+)?{_VAGUE_WORD}",
     re.I,
 )
-_HANDFUL = re.compile(rf"\ba\s+(?P<vague>handful){_MAG}", re.I)
-_VAGUE_PER = re.compile(
+_HANDFUL = LazyPattern(rf"\ba\s+(?P<vague>handful){_MAG}", re.I)
+_VAGUE_PER = LazyPattern(
     rf"\b(?:a\s+)?{_VAGUE_WORD}"
     rf"(?=(?:\s+[a-z]+){{0,2}}?\s+(?:per|for\s+each|of\s+each|in\s+each)\s)",
     re.I,
 )
 # Bounds without a number: "a fixed-size list", "bounded by the venue".
-_FIXED = re.compile(
+_FIXED = LazyPattern(
     r"\bfixed[\s-]+(?:size|sized|length|number|count|set|list)\b|\bconstant[\s-]+size\b|"
     r"(?<![\w-])(?<!not\s)(?<!never\s)(?<!n't\s)bounded\b"
     r"(?!\s+(?:contexts?|staleness|latency|delay|lag|time|wait))",
     re.I,
 )
 # What may follow a number and makes it something else than a count of items.
-_NOT_A_COUNT = re.compile(
+_NOT_A_COUNT = LazyPattern(
     r"\s*(?:%|percent\b|per\s*cent\b|x\b|(?:ms|milliseconds?|s|secs?|seconds?|mins?|"
     r"minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|[kmgtp]i?b|bytes?|[kmgt]?bps|qps|"
     r"rps|retries|attempts|times?|characters?|chars?|words?|letters?|digits?|lines?)\b|/)",
@@ -123,7 +125,7 @@ _NOT_A_COUNT = re.compile(
 )
 # A count per page says how long one page is, not how long the list is; one per second is a
 # rate.
-_PER_PAGE = re.compile(
+_PER_PAGE = LazyPattern(
     r"(?:\s+[a-z]+){0,2}?\s*(?:per|a|each|every|in\s+one|in\s+a)\s+"
     r"(?:page|request|call|response|batch|fetch|query|second|minute|hour|day|week|month|year)s?\b"
     r"|(?:\s+[a-z]+)?\s+pages?\b",
@@ -155,12 +157,12 @@ def stated_bound(text: str | None) -> str | None:
 # A bound that counts the parts of each item ("each tweet has up to 4 images", "with up to
 # 20 replies each") says nothing of how many items there are. "For each prefix" and "per
 # user" name whose items are counted, which is a bound.
-_EACH_BEFORE = re.compile(
+_EACH_BEFORE = LazyPattern(
     r"(?<!for\s)(?<!of\s)(?<!in\s)\b(?:each|every)\b(?:\W+\w+){0,4}\W*$", re.I
 )
-_WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
-_EACH_AFTER = re.compile(r"^(?:\W+\w+){0,3}?\W+each\b", re.I)
-_SCOPED_EACH = re.compile(r"\b(?:for|of|in)\s+each\b", re.I)
+_WITH_BEFORE = LazyPattern(r"\bwith\s+$", re.I)
+_EACH_AFTER = LazyPattern(r"^(?:\W+\w+){0,3}?\W+each\b", re.I)
+_SCOPED_EACH = LazyPattern(r"\b(?:for|of|in)\s+each\b", re.I)
 
 
 def _a_count(text: str, start: int, end: int) -> bool:

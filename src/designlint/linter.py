@@ -262,7 +262,10 @@ def lint_files(files: list[str], settings: dict[str, config.Settings], jobs: int
 def _options(r: Rule, settings: config.Settings, cache: dict) -> dict:
     if r.options is not None and r.code not in cache:
         raw = settings.rule_options.get(r.code) or settings.rule_options.get(r.name) or {}
-        cache = {**cache, r.code: r.options(**raw)}
+        # The defaults need no validation: constructing them keeps a run without rule options
+        # from building the options' validators (and pydantic's plug-in scan) at all.
+        options = r.options(**raw) if raw else r.options.model_construct()
+        cache = {**cache, r.code: options}
     return cache
 
 

@@ -8,6 +8,8 @@ that ships it. Plug-ins load once per process, like flake8's, unless `--no-plugi
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 
 from designlint.custom.definition import CODE, NAME
@@ -30,6 +32,9 @@ def load() -> list[Plugin]:
     """Import every plug-in once; PluginError names the one that fails."""
     global _LOADED
     if _LOADED is not None:
+        return _LOADED
+    if not _declared():
+        _LOADED = []
         return _LOADED
     from importlib.metadata import entry_points
 
@@ -55,6 +60,42 @@ def load() -> list[Plugin]:
         found.append(plugin)
     _LOADED = found
     return found
+
+
+def _declared() -> bool:
+    """Whether any installed distribution may declare the group: a superset test.
+
+    `importlib.metadata` costs ~20 ms to import (it brings in the `email` package) and every
+    `check` asks, though plug-ins are rare. This reads the same `entry_points.txt` files its
+    path finder reads (each `sys.path` folder's `*.dist-info` and `*.egg-info`, an `.egg`'s
+    `EGG-INFO`) and looks for the group's name; anything it cannot read the same way (a zip on
+    `sys.path`, another distribution finder) answers "maybe", and importlib.metadata decides.
+    """
+    from importlib.machinery import PathFinder
+
+    if any(
+        getattr(f, "find_distributions", None) is not None and f is not PathFinder
+        for f in sys.meta_path
+    ):
+        return True
+    for root in sys.path:
+        try:
+            children = os.listdir(root or ".")
+        except OSError:
+            if os.path.isfile(root):
+                return True
+            continue
+        is_egg = os.path.basename(root).lower().endswith(".egg")
+        for child in children:
+            low = child.lower()
+            if low.endswith((".dist-info", ".egg-info")) or (is_egg and low == "egg-info"):
+                try:
+                    with open(os.path.join(root, child, "entry_points.txt"), "rb") as f:
+                        if GROUP.encode() in f.read():
+                            return True
+                except OSError:
+                    continue
+    return False
 
 
 def _check_rule(plugin: Plugin, code: str, name: str) -> None:

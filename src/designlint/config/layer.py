@@ -17,7 +17,7 @@ _CODES = list[str] | str
 class FileConfig(BaseModel):
     """The config keys; they mirror the `check` flags."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, defer_build=True)
 
     extends: list[str] | str | None = None
     select: _CODES | None = None

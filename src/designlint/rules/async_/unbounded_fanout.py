@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -14,6 +14,8 @@ from designlint.registry import rule
 
 class Options(BaseModel):
     """Where a follower count stops being normal and starts being a celebrity's."""
+
+    model_config = ConfigDict(defer_build=True)
 
     celebrity_threshold: int = Field(
         10_000,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -16,6 +16,8 @@ from designlint.registry import rule
 
 class Options(BaseModel):
     """How far a throughput target may sit from its estimate."""
+
+    model_config = ConfigDict(defer_build=True)
 
     tolerance: float = Field(
         10.0, ge=0, description="Allowed gap in percent of the estimate's value."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -21,6 +21,8 @@ JUDGED = ("edge", "services", "datastores", "caches", "queues")
 
 class Options(BaseModel):
     """The availability from which every request-path component must be redundant."""
+
+    model_config = ConfigDict(defer_build=True)
 
     min_availability: float = Field(
         99.9,

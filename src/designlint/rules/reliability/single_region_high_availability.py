@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -17,6 +17,8 @@ PLACEHOLDERS = {"", "-", "?", "none", "no", "n/a", "na", "tbd", "todo", "unknown
 
 class Options(BaseModel):
     """The availability from which one region is no longer enough."""
+
+    model_config = ConfigDict(defer_build=True)
 
     min_availability: float = Field(
         99.99,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import get_args
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -20,6 +20,8 @@ KIND_ORDER = get_args(NfrKind)
 
 class Options(BaseModel):
     """How many kinds of measurable NFR a design needs."""
+
+    model_config = ConfigDict(defer_build=True)
 
     threshold: int = Field(
         3,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -13,6 +13,8 @@ from designlint.registry import rule
 
 class Options(BaseModel):
     """How many bottlenecks a design must name."""
+
+    model_config = ConfigDict(defer_build=True)
 
     threshold: int = Field(3, ge=0, description="Fewest bottlenecks a design must identify.")
 
