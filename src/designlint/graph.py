@@ -116,8 +116,11 @@ def adjacency(design: Design) -> Adjacency:
                         edge = out.setdefault(dst, {kind: (section, cid, field, i)})
                         if kind not in edge:
                             edge[kind] = (section, cid, field, i)
+    # A service that reads, writes and owns one store adds three kinds to one edge: the edge's
+    # dict is made once, not once per reference (`setdefault` would build it every time).
+    get = node_of.get
     for sid, svc in design.services.items():
-        src = node_of.get(sid)
+        src = get(sid)
         if src is None or src[0] != "services":
             continue
         out = succ[src]
@@ -125,10 +128,12 @@ def adjacency(design: Design) -> Adjacency:
             targets = getattr(svc, field)
             if targets:
                 for i, target in enumerate(targets):
-                    dst = node_of.get(target)
+                    dst = get(target)
                     if dst is not None and dst[0] in sections:
-                        edge = out.setdefault(dst, {kind: ("services", sid, field, i)})
-                        if kind not in edge:
+                        edge = out.get(dst)
+                        if edge is None:
+                            out[dst] = {kind: ("services", sid, field, i)}
+                        elif kind not in edge:
                             edge[kind] = ("services", sid, field, i)
     for section in STORE_SECTIONS:
         for cid, store in getattr(design, section).items():

@@ -138,6 +138,8 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
             continue
         model = components[cid][1]
         replicas = model.replicas
+        if type(replicas) is int and replicas >= 2:
+            continue  # the common case, redundant whatever else holds
         least = qty.least(replicas)
         if getattr(model, "kind", None) == "external" or (
             isinstance(replicas, qty.Prose) and least is None

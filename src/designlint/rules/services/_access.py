@@ -51,6 +51,22 @@ def declared(design: Design) -> Iterator[Access]:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
 
 
+def declared_foreign(design: Design, owners: dict[str, Ownership]) -> Iterator[Access]:
+    """The `declared` accesses DL402 judges: not those of a store's own owners, nor of a store
+    nobody owns. The common case (a service reading the store it owns) is passed over before
+    an `Access` is made for it, which is most of a big design's entries."""
+    components = design.components
+    for sid, svc in design.services.items():
+        for field, targets in (("reads", svc.reads), ("writes", svc.writes)):
+            for i, target in enumerate(targets):
+                entry = owners.get(target)
+                if entry is None or not entry.owners or sid in entry.owners:
+                    continue
+                found = components.get(target)
+                if found is not None and found[0] in STORE_SECTIONS:
+                    yield Access(sid, target, field, ("services", sid, field, i), True)
+
+
 def _touches(design: Design, sid: str, store: str) -> bool:
     svc = design.services.get(sid)
     return svc is not None and store in (*svc.reads, *svc.writes, *svc.owns)

@@ -82,7 +82,9 @@ def ownership(design: Design) -> dict[tuple[str, str], Ownership]:
         for i, target in enumerate(svc.owns):
             key = by_id.get(target)
             if key is not None:
-                result[key].owners.setdefault(sid, ("services", sid, "owns", i))
+                owners = result[key].owners
+                if sid not in owners:  # most often the store's `owner` already named it
+                    owners[sid] = ("services", sid, "owns", i)
     return result
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.services._access import accesses
+from designlint.rules.services._access import declared_foreign, through_fanout, through_flows
 from designlint.rules.services._ownership import external, same_context, shared_by_id
 
 
@@ -75,7 +76,11 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
     # the owners of each store, as sets, for the fan-outs alone
     owners = {sid: set(entry.owners) for sid, entry in owned.items()} if ctx.design.fanout else {}
     reported: set[tuple[str, str]] = set()
-    for access in accesses(ctx.design, owners):
+    design = ctx.design
+    found = chain(
+        declared_foreign(design, owned), through_flows(design), through_fanout(design, owners)
+    )
+    for access in found:
         entry = owned.get(access.store)
         sid = access.service
         if entry is None or not entry.owners or sid in entry.owners:

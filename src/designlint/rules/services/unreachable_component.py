@@ -66,9 +66,9 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
     """
     # The graph's nodes, in its order, without building it: a design with no component past
     # its clients needs no graph (nor networkx's import).
-    candidates = [(sec, cid) for cid, (sec, _) in ctx.design.components.items() if sec != "clients"]
-    if not candidates:
-        return
+    components = ctx.design.components
+    if all(sec == "clients" for sec, _ in components.values()):
+        return  # nothing but clients: nothing to reach
     facts = ctx.graph_facts
     if not facts.entry_points:
         yield Violation(
@@ -81,8 +81,10 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
         return
     from designlint.graph import KIND_ORDER, reachable
 
-    seen = set(facts.reached_from_entries)
+    seen = facts.reached_from_entries  # not changed in place: rebound below
     graph = facts.succ
+    if len(seen) == len(graph):
+        return  # every component is reached, the common case: no component to look at
     design = ctx.design
     while True:  # a part of a reached service (`part_of`) runs with it
         parts = [
@@ -93,9 +95,9 @@ def unreachable_component(ctx: Context) -> Iterator[Violation]:
         parts = [node for node in parts if node in graph]
         if not parts:
             break
-        seen |= set(reachable(graph, parts, KIND_ORDER))
-    for node in candidates:
-        if node not in seen:
+        seen = seen | reachable(graph, parts, KIND_ORDER)
+    for node in graph:  # in declaration order
+        if node[0] != "clients" and node not in seen:
             section, cid = node
             what = section.rstrip("s") if section in COMPONENT_SECTIONS[2:] else "edge component"
             yield Violation(
