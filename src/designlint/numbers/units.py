@@ -76,4 +76,6 @@ def magnitude_in(q: Any, target: Any) -> Any:
 
 @lru_cache(maxsize=1024)
 def _factor(src: Any, dst: Any) -> Any:
-    return registry().Quantity(1.0, src).to(dst).magnitude
+    # From an int 1, the factor keeps pint's type (`minute` -> `second` is the int 60), so an
+    # int magnitude converts to what pint gives.
+    return registry().Quantity(1, src).to(dst).magnitude
