@@ -419,3 +419,31 @@ def test_fuzzed_expressions_never_raise(text: str) -> None:
     row = est.rows["y"]
     assert row.error is not None or row.computed is not None or row.blocked
     row.verdict()
+
+
+_UNITS = ["second", "millisecond", "minute", "hour", "day", "year", "byte", "bit", "gigabyte"]
+_UNITS += ["tebibyte", "dimensionless", "1 / second", "byte / day", "gigabyte / second"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-(10**6), 10**6)),
+    st.sampled_from(_UNITS),
+    st.sampled_from(_UNITS),
+)
+def test_cached_conversion_is_pints_own(magnitude, src, dst):
+    """`magnitude_in` (the factor cached per pair of units) gives exactly what pint's `to` gives,
+    type included, and raises where pint raises: findings print its numbers."""
+    from designlint.numbers import units
+
+    q = units.quantity(magnitude, src)
+    try:
+        expected = q.to(dst).magnitude
+    except Exception as exc:  # noqa: BLE001 - whichever error pint raises, ours must match
+        with pytest.raises(type(exc)):
+            units.magnitude_in(q, dst)
+        return
+    for target in (dst, units.unit(dst)):
+        got = units.magnitude_in(q, target)
+        assert type(got) is type(expected)
+        assert repr(got) == repr(expected)

@@ -35,3 +35,12 @@ def test_parses(text, base, kind):
 def test_refuses(text):
     with pytest.raises(QuantityError):
         parse(text)
+
+
+def test_parse_cache_keeps_errors_and_values():
+    """Texts are parsed once per process; a failing text still fails every time."""
+    first = parse("200ms")
+    assert parse("200ms") is first and first.base == pytest.approx(0.2)
+    for _ in range(2):
+        with pytest.raises(QuantityError, match="ambiguous"):
+            parse("5m")

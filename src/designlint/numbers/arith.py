@@ -174,7 +174,7 @@ def _power(base: Any, exponent: Any) -> Any:
         raise EvalError(
             f"an exponent must be a plain number, not {fmt.describe(fmt.dims(exponent))}"
         )
-    e = exponent.to("dimensionless").magnitude
+    e = units.magnitude_in(exponent, "dimensionless")
     if abs(e) > MAX_EXPONENT:
         raise EvalError(f"the exponent {fmt.num(e)} is larger than {MAX_EXPONENT}")
     if fmt.dims(base) and e != int(e):

@@ -21,6 +21,7 @@ from typing import Any
 from designlint.numbers import arith
 from designlint.numbers import unitfmt as fmt
 from designlint.numbers.estimates import Estimates, Row
+from designlint.numbers.units import magnitude_in
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Drift:
         declared = self.row.declared
         assert declared is not None
         shown = fmt.show(self.recomputed, declared)
-        value = self.row.declared_pint.to(self.recomputed.units).magnitude
+        value = magnitude_in(self.row.declared_pint, self.recomputed.units)
         names = " -> ".join(f"`{n}`" for n in self.chain)
         return (
             f"`{self.row.name}` is declared as {declared.text}; each step of {names} is within "
@@ -94,7 +95,7 @@ def _recompute(name: str, est: Estimates, chain_value: dict[str, Any]) -> Any:
     def resolve(dep: str) -> tuple[Any, str] | None:
         if dep not in est.rows or chain_value.get(dep) is None:
             return None
-        return chain_value[dep], fmt.show(chain_value[dep])
+        return chain_value[dep], ""  # the working's text is not kept: no number to format
 
     try:
         value, _ = arith.run(est.programs[name], resolve, est.names or est.rows)
@@ -108,7 +109,7 @@ def _drift(row: Row, value: Any) -> float:
     if row.value is None or value is None or value is row.value:
         return 0.0
     try:
-        passed = row.value.to(value.units).magnitude
+        passed = magnitude_in(row.value, value.units)
     except Exception:  # noqa: BLE001 - a unit problem is DL202's
         return 0.0
     if value.magnitude == 0:

@@ -37,6 +37,7 @@ from designlint.numbers import arith
 from designlint.numbers import expr as ex
 from designlint.numbers import quantity as qty
 from designlint.numbers import unitfmt as fmt
+from designlint.numbers.units import magnitude_in
 
 DEFAULT_TOLERANCE = 0.10
 
@@ -153,7 +154,7 @@ def short(text: str, limit: int = 120) -> str:
 
 
 def _gap(row: Row) -> str:
-    declared = row.declared_pint.to(row.computed.units).magnitude
+    declared = magnitude_in(row.declared_pint, row.computed.units)
     return fmt.gap(declared, row.computed.magnitude)
 
 
@@ -322,7 +323,7 @@ def _compute(row: Row, program: ex.Program, out: Estimates) -> None:
             )
         )
         return
-    declared = row.declared_pint.to(value.units).magnitude
+    declared = magnitude_in(row.declared_pint, value.units)
     computed = value.magnitude
     if computed == 0:
         row.deviation = 0.0 if declared == 0 else math.inf

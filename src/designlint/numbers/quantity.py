@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from designlint.numbers import bounds
 
@@ -136,6 +137,14 @@ def parse(text: object) -> Quantity:
         raise QuantityError(
             f"expected a quantity such as `200ms` or `1.2k/s`, got {type(text).__name__}"
         )
+    return _parse_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Quantity:
+    """Cached: a design repeats its quantities (`200ms`, `99.9%`) across fields and a check
+    of many files repeats them across designs, and `Quantity` is frozen. A text that fails
+    raises every time (lru_cache keeps no exception)."""
     raw = text
     src = text.strip()
     if not src:

@@ -8,9 +8,11 @@ per the time unit the designer wrote (`/day` stays `/day`).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 from designlint.numbers.quantity import Quantity as Declared
+from designlint.numbers.units import magnitude_in
 
 SYMBOLS = {
     "nanosecond": "ns",
@@ -127,26 +129,24 @@ def show(q: Any, like: Declared | None = None) -> str:
     d = {k: v for k, v in dims(q).items() if v}
     try:
         if like is not None and _same_dims(q, like):
-            target = ureg.Quantity(1.0, like.unit or "dimensionless")
-            if like.per:
-                target = target / ureg.Quantity(1.0, like.per)
-            return _compose(q.to(target.units).magnitude, like.unit, like.per)
+            target = _declared_units(ureg, like.unit, like.per)
+            return _compose(magnitude_in(q, target), like.unit, like.per)
         if not d:
-            return num(q.to("dimensionless").magnitude)
+            return num(magnitude_in(q, "dimensionless"))
         if d == {TIME: 1}:
-            seconds = q.to("second").magnitude
+            seconds = magnitude_in(q, "second")
             if seconds == 0:  # no unit is "the" unit of nothing; `0 ms` read as a choice
                 return "0 s"
             for limit, unit in ((1, "millisecond"), (7200, "second"), (172800, "hour")):
                 if abs(seconds) < limit:
-                    return _compose(q.to(unit).magnitude, unit, None)
+                    return _compose(magnitude_in(q, unit), unit, None)
             if abs(seconds) < 2 * 31557600:
-                return _compose(q.to("day").magnitude, "day", None)
-            return _compose(q.to("year").magnitude, "year", None)
+                return _compose(magnitude_in(q, "day"), "day", None)
+            return _compose(magnitude_in(q, "year"), "year", None)
         if d in ({DATA: 1}, {DATA: 1, TIME: -1}, {TIME: -1}):
             per = (per_unit(q) or "second") if TIME in d else None
             base = "byte" if DATA in d else "1"
-            m = q.to(f"{base} / {per}" if per else base).magnitude
+            m = magnitude_in(q, f"{base} / {per}" if per else base)
             if DATA not in d:
                 return _compose(m, None, per)
             unit = "byte"
@@ -161,7 +161,26 @@ def show(q: Any, like: Declared | None = None) -> str:
 
 
 def _same_dims(q: Any, like: Declared) -> bool:
-    return dims(q) == dims(to_pint(like, q._REGISTRY))
+    return dims(q) == _declared_dims(q._REGISTRY, like.dimension == "percent", like.unit, like.per)
+
+
+@lru_cache(maxsize=256)
+def _declared_dims(ureg: Any, percent: bool, unit: str | None, per: str | None) -> dict:
+    """What `dims(to_pint(like))` gives, which depends on the units alone; cached, as `show`
+    asks it for every number of every finding's working. Read-only to callers."""
+    if percent:
+        return dims(ureg.Quantity(1.0, "dimensionless"))
+    name = unit or "dimensionless"
+    return dims(ureg.Quantity(1.0, f"{name} / {per}" if per else name))
+
+
+@lru_cache(maxsize=256)
+def _declared_units(ureg: Any, unit: str | None, per: str | None) -> Any:
+    """The pint units a declared quantity is written in (`byte / day`), built once."""
+    target = ureg.Quantity(1.0, unit or "dimensionless")
+    if per:
+        target = target / ureg.Quantity(1.0, per)
+    return target.units
 
 
 def _compose(value: float, unit: str | None, per: str | None) -> str:

@@ -59,3 +59,23 @@ def unit(name: str) -> Any:
 def quantity(value: float, name: str) -> Any:
     """`value` in the unit `name` (a pint expression such as `byte`, `1 / second`)."""
     return registry().Quantity(value, unit(name))
+
+
+def magnitude_in(q: Any, target: Any) -> Any:
+    """`q.to(target).magnitude`, `target` a unit name or a pint unit, with the factor cached per
+    pair of units: pint's `to` walks its containers, dimensionality, context and offset checks
+    on every call, which dominated formatting the working of findings and DL208's second pass.
+    The arithmetic is pint's: the magnitude unchanged between equal units, else times the
+    conversion factor. A conversion between dimensions raises pint's DimensionalityError."""
+    dst = unit(target) if isinstance(target, str) else target
+    src = q.units
+    if src == dst:
+        return q.magnitude
+    return q.magnitude * _factor(src, dst)
+
+
+@lru_cache(maxsize=1024)
+def _factor(src: Any, dst: Any) -> Any:
+    # From an int 1, the factor keeps pint's type (`minute` -> `second` is the int 60), so an
+    # int magnitude converts to what pint gives.
+    return registry().Quantity(1, src).to(dst).magnitude
