@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from designlint.lazyre import LazyPattern
+from designlint.numbers.bounds import ORDERS
 
 # The most items one answer may hold and still count as bounded: the largest page size
 # public APIs commonly accept (100 to 1,000), so that a list this size needs no cursor.
@@ -52,16 +53,11 @@ _UNITS = {
 }
 # Vague counts, read at their upper end: "a few" is at most nine, "a handful" about ten.
 _VAGUE = {"couple": 3, "few": 9, "several": 9, "handful": 10}
+# Orders in words come from the quantities' own table (`numbers.bounds.ORDERS`), singular and
+# plural; the letter suffixes are the ones counts are written with (`10k`, `2bn`).
 _MAGNITUDES = {
-    "dozen": 12,
-    "dozens": 12,
-    "hundred": 100,
-    "hundreds": 100,
-    "thousand": 1e3,
-    "thousands": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "billion": 1e9,
+    **ORDERS,
+    **{f"{word}s": value for word, value in ORDERS.items()},
     "k": 1e3,
     "m": 1e6,
     "bn": 1e9,
