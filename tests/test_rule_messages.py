@@ -85,3 +85,8 @@ def test_dl208_names_the_chain_and_the_value_from_its_root() -> None:
     assert "`samples` -> `stored_samples` -> `replicated_samples`" in got[9]
     assert "recomputed from `samples` it is 2,000/s: 15% off" in got[9]
     assert "`raw_bytes` -> `compressed_bytes`" in got[23]
+
+
+def test_dl103_counts_a_limit_per_thing_as_a_number() -> None:
+    got = messages("requirements/DL103_per_thing.yaml", "DL103")
+    assert "2 kinds of requirement (throughput, other)" in got[5], got
