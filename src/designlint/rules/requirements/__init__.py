@@ -105,6 +105,22 @@ def is_numeric(nfr: NonFunctionalRequirement) -> bool:
     return nfr.kind == "other" and _count_per_thing(text.strip())
 
 
+def serves_no_requests(design: Design) -> bool:
+    """Whether nothing in the design answers a request (a crawler, a batch pipeline).
+
+    No client, no endpoint, and every functional requirement is started by a schedule, a
+    batch or an event: there is no reader waiting on a response, so no response time to
+    promise and no read that could see stale data.
+    """
+    functional = design.requirements.functional.values()
+    return (
+        not design.clients
+        and not design.apis
+        and bool(functional)
+        and all(req.trigger != "request" for req in functional)
+    )
+
+
 def consistency_decided(design: Design) -> bool:
     """Whether any consistency model is decided: system-wide, or on some flow or datastore."""
     return (
