@@ -68,12 +68,12 @@ def unmonitored_queue_lag(ctx: Context) -> Iterator[Violation]:
 
 
 _WATCH = re.compile(
-    r"\b(monitor\w*|alert\w*|alarm\w*|pag(e|es|ed|ing)|watch\w*|track\w*|metrics?|dashboards?)\b",
+    r"\b(monitor\w*|alert\w*|alarm\w*|watch\w*|track\w*|metrics?|dashboards?)\b",
     re.I,
 )
 _BACKLOG = re.compile(
-    r"\b(lag|backlog\w*|depth|queued|(queue|partition) (size|length|depth)|size of the queue"
-    r"|length of the queue|pending (messages|events|jobs|tasks|notifications))\b",
+    r"\b(lag|backlog\w*|queued|(queue|partition) (size|length|depth)|(size|length|depth) of the"
+    r" queue|pending (messages|events|jobs|tasks|notifications))\b",
     re.I,
 )
 _AUTOSCALE = re.compile(r"\bauto-?scal\w*", re.I)
