@@ -104,7 +104,7 @@ def non_idempotent_consumer(ctx: Context) -> Iterator[Violation]:
 
 
 _DEDUP = re.compile(
-    r"\b(de-?dup\w*|idempoten\w*|upsert\w*|already (seen|processed|handled|delivered|sent)"
+    r"\b(de-?dup\w*|idempoten\w*|upsert\w*|already (seen|processed|handled)"
     r"|(processed|seen) (event |message )?ids?)\b",
     re.I,
 )

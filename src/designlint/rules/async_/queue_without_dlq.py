@@ -136,16 +136,20 @@ def _failures_moved_on(ctx: Context, qid: str, queue: Queue) -> bool:
             other = queues.get(target)
             if other is None or target == qid:
                 continue
-            text = " ".join(filter(None, (target, other.name, other.description)))
-            if _HOLDS_FAILURES.search(text.replace("_", " ").replace("-", " ")):
+            named = " ".join(filter(None, (target, other.name))).replace("_", " ")
+            if _HOLDS_FAILURES.search(named.replace("-", " ")) or _RETRIES.search(
+                other.description or ""
+            ):
                 return True
     return False
 
 
-# A queue that holds what failed elsewhere: a retry queue, a parking lot, failed messages.
+# A queue named for what failed elsewhere: a retry queue, a parking lot, failed messages.
 _HOLDS_FAILURES = re.compile(
-    r"\b(?:retry|retries|retried|failed|failures?|dead letters?|parking|poison)\b", re.I
+    r"\b(?:retry|retries|failed|failures?|dlq|dead letters?|parking|poison)\b", re.I
 )
+# A description of such a queue: what lands there is tried again.
+_RETRIES = re.compile(r"\b(?:retry|retries|retried|re-?enqueue\w*|put back|parked)\b", re.I)
 
 
 def ordered_stream(qid: str, queue: Queue) -> bool:
