@@ -24,10 +24,10 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
     the pile one step further, so the reviewer's concern there is that someone watches it,
     which DL606 checks. `dead_letter: true` (one exists, unnamed) satisfies the rule. A name
     ending in `-dlq` alone does not exempt a queue: only a reference does, or a consumer that
-    moves its failures on: a consumer of the queue that `publishes` to another queue whose
-    id, name or description says it holds failures (a retry queue, "failed sends are put
-    here") has given the queue its failure path, and the question moves to that queue, which
-    is judged like any other. The rule applies
+    moves its failures on: a consumer of the queue that `publishes` to another queue named
+    for failures (`retry-queue`, `failed-sends`, `payments-dlq`) or described as retrying
+    them ("retried later", "put back here") has given the queue its failure path, and the
+    question moves to that queue, which is judged like any other. The rule applies
     whatever the delivery guarantee: under at-most-once a failed message is silently lost, and
     the dead-letter queue is the only trace of it.
 
