@@ -70,7 +70,7 @@ def vagueness(nfr: NonFunctionalRequirement) -> str | None:
         qty = parse(target)
     except QuantityError as exc:
         text = target.strip() if isinstance(target, str) else ""
-        if nfr.kind == "other" and _count_per_thing(text):
+        if nfr.kind == "other" and (_count_per_thing(text) or _POLICY.search(text)):
             return None
         if text[:1].isdigit():
             return str(exc)  # a number was meant: say what is wrong with it
@@ -84,6 +84,15 @@ def vagueness(nfr: NonFunctionalRequirement) -> str | None:
     if not qty.has_unit:
         return f"`{target}` is a bare number with no unit"
     return _fits(nfr.kind, qty)
+
+
+# A kind-`other` target that is a policy, met or not, with no unit to give it: compliance
+# with a named regulation, encryption, an audit trail.
+_POLICY = re.compile(
+    r"\b(?:compl(?:y|ies|iant|iance)|regulations?|regulatory|gdpr|hipaa|pci(?:[ -]dss)?|ccpa"
+    r"|soc ?2|encrypt\w*|audit (?:log|trail)s?)\b",
+    re.I,
+)
 
 
 def _count_per_thing(text: str) -> bool:
