@@ -85,3 +85,16 @@ def test_dl208_names_the_chain_and_the_value_from_its_root() -> None:
     assert "`samples` -> `stored_samples` -> `replicated_samples`" in got[9]
     assert "recomputed from `samples` it is 2,000/s: 15% off" in got[9]
     assert "`raw_bytes` -> `compressed_bytes`" in got[23]
+
+
+def test_dl103_counts_a_limit_per_thing_as_a_number() -> None:
+    got = messages("requirements/DL103_per_thing.yaml", "DL103")
+    assert "2 kinds of requirement (throughput, other)" in got[5], got
+
+
+def test_a_design_that_answers_no_request_is_asked_no_latency_and_no_consistency() -> None:
+    path = RULES / "requirements/DL104_no_requests.yaml"
+    text = path.read_text(encoding="utf-8")
+    found = lint_text(text, str(path), config.Settings(select=("DL104",)))
+    assert [f.message.split(":")[0] for f in found] == ["no availability requirement"]
+    assert messages("requirements/DL104_no_requests.yaml", "DL107") == {}

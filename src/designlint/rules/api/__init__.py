@@ -92,12 +92,50 @@ def _schema_type(schema: object) -> str:
 def is_collection(api: Api) -> bool:
     """`collection:` when given, else whether any response field is array-typed, unless the
     path ends in a parameter (`/events/{id}`): that names one resource, whose arrays (an
-    event's tickets) are its parts, not a list to page."""
+    event's tickets) are its parts, not a list to page. With no response to read, a `GET` of
+    a plural resource (`GET /v1/reservations`) lists it, by REST's own convention."""
     if api.collection is not None:
         return api.collection
     if api.path is not None and re.search(r"/\{[^/{}]+\}/?$", api.path):
         return False
+    if api.response is None:
+        return lists_plural_resource(api)
     return any(is_array_type(t) for t in body_fields(api.response).values())
+
+
+# Plural-looking last segments that name one thing: a user's settings, a page's stats.
+_ONE_THING_PLURALS = frozenset(
+    {
+        "settings",
+        "preferences",
+        "stats",
+        "statistics",
+        "metrics",
+        "analytics",
+        "news",
+        "details",
+        "series",
+        "status",
+        "counts",
+        "totals",
+        "limits",
+        "credentials",
+    }
+)
+
+
+def lists_plural_resource(api: Api) -> bool:
+    """Whether the endpoint is an HTTP `GET` whose path ends in a plural noun (`/hotels`,
+    `/users/{id}/orders`): the REST reading of "list them"."""
+    if api.protocol != "http" or (api.method or "").upper() != "GET" or not api.path:
+        return False
+    last = api.path.rstrip("/").rsplit("/", 1)[-1].lower()
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*[a-z]", last):
+        return False
+    word = re.split(r"[_-]", last)[-1]  # `click-stats` is stats
+    if word in _ONE_THING_PLURALS or len(word) <= 3:
+        return False
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def offset_params(api: Api) -> list[str]:

@@ -28,7 +28,10 @@ def list_without_cursor(ctx: Context) -> Iterator[Violation]:
     An endpoint is a collection when it says `collection: true`, or, when `collection` is not
     given, when any response field has an array type (`tweet[]`, `list[tweet]`, `array`) and
     the path does not end in a parameter: `GET /v1/events/{id}` returns one event, whose
-    `tickets[]` are a part of it, not a list to page.
+    `tickets[]` are a part of it, not a list to page. With no `response` written, an HTTP
+    `GET` whose path ends in a plural noun (`GET /v1/reservations`, `GET
+    /v1/users/{id}/orders`) is a collection by REST's own convention; plural-looking names
+    of one thing (`settings`, `preferences`, `stats`, `metrics`, `status`, `news`) are not.
     Cursors are recognised from `pagination.cursor_param` / `pagination.next_cursor_field`, or
     by name: a parameter containing `cursor` or named `after`, `before`, `since_id`,
     `max_id`, `last_seen_id`, `page_token`...; a response field containing `cursor` or

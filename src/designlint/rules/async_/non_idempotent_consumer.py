@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.model.components import Queue
+from designlint.model.components import Consumer, Queue
 from designlint.registry import rule
 
 
@@ -19,6 +20,12 @@ def non_idempotent_consumer(ctx: Context) -> Iterator[Violation]:
     by default, and the finding says that delivery is not stated rather than claiming the
     design chose it. A consumer's `idempotent` defaults to `false`, so a consumer listed as
     `worker: {}` is reported until it says how duplicates are made harmless.
+
+    Saying it in prose counts when the flag is left out: the consumer's `how`, the consuming
+    service's description, or a mitigation of a bottleneck on that service (its `component`,
+    or naming its id) that deduplicates ("a dedup mechanism discarding an event id already
+    seen", "skip processed ids", "upsert by event id", "idempotency key"). An explicit
+    `idempotent: false` is taken at its word.
 
     A fan-out's `worker` consumes the fan-out's `source` queue even when the queue does not
     list it under `consumers`; such an undeclared consumer cannot be shown to be idempotent and
@@ -75,7 +82,7 @@ def non_idempotent_consumer(ctx: Context) -> Iterator[Violation]:
             continue
         how = _delivery(queue, qid)
         for sid, consumer in queue.consumers.items():
-            if not consumer.idempotent:
+            if not consumer.idempotent and not _dedup_in_prose(ctx, sid, consumer):
                 yield Violation(
                     ("queues", qid, "consumers", sid),
                     f"`{sid}` consumes {how} but is not idempotent, so a redelivered message "
@@ -94,6 +101,26 @@ def non_idempotent_consumer(ctx: Context) -> Iterator[Violation]:
                 "but is not declared among its consumers, so nothing says it is idempotent",
                 fix=f"list it under `queues.{fan.source}.consumers` with `idempotent: true`",
             )
+
+
+_DEDUP = re.compile(
+    r"\b(de-?dup\w*|idempoten\w*|upsert\w*|already (seen|processed|handled)"
+    r"|(processed|seen) (event |message )?ids?)\b",
+    re.I,
+)
+
+
+def _dedup_in_prose(ctx: Context, sid: str, consumer: Consumer) -> bool:
+    """Whether the design says in words that `sid` makes a redelivery harmless."""
+    if "idempotent" in consumer.model_fields_set:
+        return False  # an explicit `idempotent: false` is the design's word
+    service = ctx.design.services.get(sid)
+    texts = [consumer.how or "", service.description or "" if service else ""]
+    named = re.compile(rf"(?<![\w-]){re.escape(sid)}(?![\w-])")
+    for neck in ctx.design.bottlenecks.values():
+        if neck.component == sid or named.search(neck.description):
+            texts.extend(neck.mitigations)
+    return any(_DEDUP.search(text) for text in texts)
 
 
 def _delivery(queue: Queue, qid: str) -> str:

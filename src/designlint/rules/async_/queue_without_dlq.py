@@ -23,7 +23,11 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
     for a person or a repair job to look at; giving it a dead-letter queue of its own only moves
     the pile one step further, so the reviewer's concern there is that someone watches it,
     which DL606 checks. `dead_letter: true` (one exists, unnamed) satisfies the rule. A name
-    ending in `-dlq` alone does not exempt a queue: only a reference does. The rule applies
+    ending in `-dlq` alone does not exempt a queue: only a reference does, or a consumer that
+    moves its failures on: a consumer of the queue that `publishes` to another queue named
+    for failures (`retry-queue`, `failed-sends`, `payments-dlq`) or described as retrying
+    them ("retried later", "put back here") has given the queue its failure path, and the
+    question moves to that queue, which is judged like any other. The rule applies
     whatever the delivery guarantee: under at-most-once a failed message is silently lost, and
     the dead-letter queue is the only trace of it.
 
@@ -99,6 +103,8 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
         dlq = queue.dead_letter
         if dlq != qid and ordered_stream(qid, queue):
             continue
+        if dlq is None and _failures_moved_on(ctx, qid, queue):
+            continue
         if dlq is None:
             yield Violation(
                 ("queues", qid),
@@ -119,6 +125,31 @@ def queue_without_dlq(ctx: Context) -> Iterator[Violation]:
                 "returns to where it failed",
                 fix=f"use a separate queue, e.g. `dead_letter: {qid}-dlq`",
             )
+
+
+def _failures_moved_on(ctx: Context, qid: str, queue: Queue) -> bool:
+    """Whether a consumer of `qid` publishes its failures to another queue (a retry queue)."""
+    queues = ctx.design.queues
+    for sid in queue.consumers:
+        service = ctx.design.services.get(sid)
+        for target in service.publishes if service else ():
+            other = queues.get(target)
+            if other is None or target == qid:
+                continue
+            named = " ".join(filter(None, (target, other.name))).replace("_", " ")
+            if _HOLDS_FAILURES.search(named.replace("-", " ")) or _RETRIES.search(
+                other.description or ""
+            ):
+                return True
+    return False
+
+
+# A queue named for what failed elsewhere: a retry queue, a parking lot, failed messages.
+_HOLDS_FAILURES = re.compile(
+    r"\b(?:retry|retries|failed|failures?|dlq|dead letters?|parking|poison)\b", re.I
+)
+# A description of such a queue: what lands there is tried again.
+_RETRIES = re.compile(r"\b(?:retry|retries|retried|re-?enqueue\w*|put back|parked)\b", re.I)
 
 
 def ordered_stream(qid: str, queue: Queue) -> bool:

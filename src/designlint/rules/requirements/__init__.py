@@ -11,6 +11,7 @@ and which consistency models let a read miss an acknowledged write.
 
 from __future__ import annotations
 
+import re
 from typing import get_args
 
 from designlint.model import Design
@@ -28,6 +29,10 @@ CONSISTENCY_WORDS = frozenset(get_args(ConsistencyModel))
 
 # `11 nines` is as exact as `99.999999999%` and is how people say it.
 _NINES = frozenset({"nine", "nines"})
+
+# `100 members per group`, `10 GB/user`: a quantity per thing, which a kind-`other` target may
+# be (a limit, a quota), though no quantity field takes it (a rate is per unit of time).
+_PER_THING = re.compile(r"^(?P<count>.+?)\s*(?:/|\bper\b)\s*(?P<thing>[^\W\d][\w -]*)$", re.I)
 
 
 def _fits(kind: str, qty: Quantity) -> str | None:
@@ -65,6 +70,8 @@ def vagueness(nfr: NonFunctionalRequirement) -> str | None:
         qty = parse(target)
     except QuantityError as exc:
         text = target.strip() if isinstance(target, str) else ""
+        if nfr.kind == "other" and (_count_per_thing(text) or _POLICY.search(text)):
+            return None
         if text[:1].isdigit():
             return str(exc)  # a number was meant: say what is wrong with it
         bare = text.lstrip("<>=~≈≤≥ ")
@@ -79,9 +86,48 @@ def vagueness(nfr: NonFunctionalRequirement) -> str | None:
     return _fits(nfr.kind, qty)
 
 
+# A kind-`other` target that is a policy, met or not, with no unit to give it: compliance
+# with a named regulation, encryption, an audit trail.
+_POLICY = re.compile(
+    r"\b(?:compl(?:y|ies|iant|iance)|regulations?|regulatory|gdpr|hipaa|pci(?:[ -]dss)?|ccpa"
+    r"|soc ?2|encrypt\w*|audit (?:log|trail)s?)\b",
+    re.I,
+)
+
+
+def _count_per_thing(text: str) -> bool:
+    """Whether `text` is a quantity per something (`100 members per group`, `10 GB/user`)."""
+    match = _PER_THING.match(text)
+    if match is None:
+        return False
+    count = try_parse(match["count"])
+    return count is not None and not count.is_rate
+
+
 def is_numeric(nfr: NonFunctionalRequirement) -> bool:
     """Whether an NFR carries a measurable number (DL103): parsed, with a unit that fits."""
-    return try_parse(nfr.target) is not None and vagueness(nfr) is None
+    if vagueness(nfr) is not None:
+        return False
+    if try_parse(nfr.target) is not None:
+        return True
+    text = nfr.target if isinstance(nfr.target, str) else ""
+    return nfr.kind == "other" and _count_per_thing(text.strip())
+
+
+def serves_no_requests(design: Design) -> bool:
+    """Whether nothing in the design answers a request (a crawler, a batch pipeline).
+
+    No client, no endpoint, and every functional requirement is started by a schedule, a
+    batch or an event: there is no reader waiting on a response, so no response time to
+    promise and no read that could see stale data.
+    """
+    functional = design.requirements.functional.values()
+    return (
+        not design.clients
+        and not design.apis
+        and bool(functional)
+        and all(req.trigger != "request" for req in functional)
+    )
 
 
 def consistency_decided(design: Design) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
+from designlint.rules.requirements import serves_no_requests
 
 # The three targets every design needs, with the question each one answers.
 CORE_KINDS: dict[str, tuple[str, str]] = {
@@ -36,6 +37,11 @@ def missing_core_nfr(ctx: Context) -> Iterator[Violation]:
     A requirement of the right `kind` counts as present even if its target is vague: that is
     reported separately by DL105, so one defect is not reported twice.
 
+    A design that answers no request (no client, no endpoint, and every functional
+    requirement has `trigger: schedule`, `batch` or `event`: a crawler, a batch pipeline)
+    promises no response time, so it is not asked for a latency requirement; throughput and
+    availability still apply (pages a second, how long the pipeline may stop).
+
     ## Why is this bad?
     These three numbers decide most of a design. Throughput sizes the fleet, the database and
     the cache; the latency SLA decides what may sit on the read path; availability decides
@@ -64,6 +70,8 @@ def missing_core_nfr(ctx: Context) -> Iterator[Violation]:
     ```
     """
     present = {nfr.kind for nfr in ctx.design.requirements.non_functional.values()}
+    if serves_no_requests(ctx.design):
+        present.add("latency")
     for kind, (message, fix) in CORE_KINDS.items():
         if kind not in present:
             yield Violation(("requirements", "non_functional"), message, fix=fix)

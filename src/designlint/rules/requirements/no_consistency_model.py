@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
-from designlint.rules.requirements import consistency_decided
+from designlint.rules.requirements import consistency_decided, serves_no_requests
 
 
 @rule("DL107", "no-consistency-model", "error")
@@ -21,6 +21,10 @@ def no_consistency_model(ctx: Context) -> Iterator[Violation]:
     A non-functional requirement of `kind: consistency` does not count on its own: it states a
     wish, while the `consistency` fields record the model the design accepts, which is what
     the money rule (DL108) reads.
+
+    A design that answers no request (no client, no endpoint, and every functional
+    requirement has `trigger: schedule`, `batch` or `event`: a crawler, a batch pipeline) is
+    not asked: consistency is what a reader may see, and nobody reads from it.
 
     ## Why is this bad?
     Whether a reader may see stale data changes almost everything downstream: whether replicas
@@ -50,7 +54,7 @@ def no_consistency_model(ctx: Context) -> Iterator[Violation]:
       rationale: a tweet seen two seconds late is fine
     ```
     """
-    if consistency_decided(ctx.design):
+    if consistency_decided(ctx.design) or serves_no_requests(ctx.design):
         return
     yield Violation(
         ("consistency",),

@@ -25,7 +25,10 @@ def vague_nfr(ctx: Context) -> Iterator[Violation]:
       size or a growth (`7 TB`, `20 GB/day`), consistency a staleness bound (`2s`). An
       availability or durability percentage must lie in (0, 100], and `N nines` needs N >= 1;
     - a `consistency` requirement may instead name a model in words (`strong`, `eventual`):
-      that is a decision, not vagueness. Kind `other` accepts any unit;
+      that is a decision, not vagueness. Kind `other` accepts any unit, and a quantity per
+      thing (`100 members per group`, `10 GB/user`: a limit or a quota), and a policy that
+      is met or not and has no unit (compliance with a regulation, GDPR, encryption at rest,
+      an audit trail); "secure", "accurate" or "as little memory as possible" stay vague;
     - a qualifier in front (`<200ms`, `~1.2k/s`) is reported with the plain quantity to write
       instead: the other rules read the target as one quantity, and the kind already says
       which way the bound goes (a latency is a ceiling, a throughput a floor).
