@@ -51,6 +51,9 @@ _BETWEEN = re.compile(
     r"^(?P<low>\.?\d.*?)\s*(?P<sep>–|—|-|\bto\b|\bor\b)\s*(?P<high>\.?\d.*)$", re.IGNORECASE
 )
 
+# `100+ million users`: the plus sits between the number and its scale or noun.
+_PLUS_INSIDE = re.compile(r"^(?P<num>\.?\d\S*?)\+\s+(?P<rest>\S.*)$")
+
 
 @dataclass(frozen=True)
 class Ends:
@@ -98,6 +101,9 @@ def split(text: str) -> Ends | None:
         rest = _strip_suffix(text, tails)
         if rest and rest[0].isdigit():
             return Ends(rest, None) if floor else Ends(None, rest)
+    plus = _PLUS_INSIDE.match(text)
+    if plus:  # `100+ million users`, `10k+ keys`: the floor is the number with its words
+        return Ends(f"{plus.group('num')} {plus.group('rest')}", None)
     for lead, sep in (("between ", " and "), ("from ", " to ")):
         if text.lower().startswith(lead) and sep in text.lower():
             body = text[len(lead) :]

@@ -2,8 +2,8 @@
 
 Why a grammar and not `eval`: an estimate comes from a file someone else wrote, and
 `__import__('os').system('id')` must be a finding, not a shell. The lark LALR grammar admits
-numbers (with the whiteboard suffixes k, M, bn...), names, `+ - * / ^` and parentheses, nothing
-else; a call, an attribute or a string is a syntax error.
+numbers (with the whiteboard suffixes k, M, bn..., or one scale word: `2 million`), names,
+`+ - * / ^` and parentheses, nothing else; a call, an attribute or a string is a syntax error.
 
 Why postfix: parse trees of left-associative chains are as deep as the expression is long, and
 every recursive walk over 2,000 characters of `1+1+1...` or `-----1` risks RecursionError. The
@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from designlint.numbers import bounds
 
 MAX_LENGTH = 2000  # the model caps `expr` at 2,000 characters too
 MAX_DEPTH = 32  # nested parentheses
@@ -260,6 +262,9 @@ def _leaf(kind: str, children: list[Any]) -> Op:
     if kind == "percent":
         return Op("percent", value=value, text=f"{tok}%", start=start, end=children[1].end_pos)
     unit = children[1]
+    order = bounds.ORDERS.get(str(unit).lower().removesuffix("s"))
+    if order is not None:  # `1 billion`: a scale word, as in every quantity
+        return Op("num", value=value * order, text=f"{tok} {unit}", start=start, end=unit.end_pos)
     return Op(
         "unit",
         value=value,

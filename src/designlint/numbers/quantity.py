@@ -79,6 +79,25 @@ NUMBER = re.compile(
 )
 
 
+# Scale words after a number, as write-ups spell them: `1 billion`, `2.5 million/day`,
+# `a hundred million users`. Several multiply (`a hundred million` is 1e8); the plural is read
+# the same (`2 millions`); case does not matter. The words are the orders of `numbers.bounds`, so
+# `hundreds of millions` and `200 million` share one table. `billionaire` is a noun, not a scale.
+_ORDER_WORD = "|".join(bounds.ORDERS)
+SCALE_WORDS = re.compile(rf"(?:\s+(?:{_ORDER_WORD})s?(?![A-Za-z_\-]))+", re.IGNORECASE)
+_SCALE_WORD = re.compile(rf"({_ORDER_WORD})s?", re.IGNORECASE)
+# `a million` is one million: the article stands for 1 only in front of a singular scale word.
+ARTICLE = re.compile(rf"a\s+(?=(?:{_ORDER_WORD})(?![A-Za-z_\-]))", re.IGNORECASE)
+
+
+def _scale_words(text: str) -> float:
+    """The factor of the scale words in `text` (` hundred million` -> 1e8)."""
+    factor = 1.0
+    for word in _SCALE_WORD.findall(text):
+        factor *= bounds.ORDERS[word.lower()]
+    return factor
+
+
 class QuantityError(ValueError):
     """A quantity that cannot be read or is ambiguous (DL007)."""
 
@@ -151,6 +170,9 @@ def _parse_text(text: str) -> Quantity:
         raise QuantityError("empty quantity")
     if len(src) > 64:
         raise QuantityError("a quantity longer than 64 characters is not a quantity")
+    article = ARTICLE.match(src)
+    if article:
+        src = "1 " + src[article.end() :]
     match = NUMBER.match(src)
     if not match:
         raise QuantityError(f"`{raw}` does not start with a number")
@@ -162,9 +184,20 @@ def _parse_text(text: str) -> Quantity:
     scale = match.group("scale")
     if scale:
         magnitude *= SCALES[scale]
+    end = match.end()
+    words = SCALE_WORDS.match(src, end)
+    if words:
+        if scale:
+            raise QuantityError(
+                f"`{raw}` gives the scale twice: write `{match.group('num')}{scale}` "
+                f"or `{match.group('num')}{words.group().rstrip()}`"
+            )
+        magnitude *= _scale_words(words.group())
+        end = words.end()
+        scale = words.group().strip()
     if not math.isfinite(magnitude):
         raise QuantityError(f"`{raw}` overflows a floating-point number")
-    rest = src[match.end() :]
+    rest = src[end:]
     glued = not rest.startswith((" ", "\t"))
     rest = rest.strip()
     if glued and not scale and rest[:1] == "B" and rest[1:2] in ("", "/", " "):
@@ -297,7 +330,7 @@ def stated(value: object) -> Stated:
     if not isinstance(value, str):
         return parse(value)
     text = value.strip()
-    if NUMBERISH.match(text):
+    if NUMBERISH.match(text) or ARTICLE.match(text):
         try:
             return parse(value)
         except QuantityError as exc:
@@ -359,9 +392,12 @@ def _bounds(text: str) -> Bounds | None:
         return None
     low, high = (parse(e) if e is not None else None for e in (ends.low, ends.high))
     if low is not None and high is not None:
-        if not low.has_unit and high.has_unit:  # `3-5 ms`: the unit is written once
-            unit = high.text[NUMBER.match(high.text).end() :]  # type: ignore[union-attr]
-            low = parse(f"{ends.low} {unit.strip()}" if unit[:1] == " " else ends.low + unit)
+        # `3-5 ms`, `1-2 billion`, `10-20M users`: the scale and the unit are written once.
+        bare = NUMBER.fullmatch(ends.low.strip())  # type: ignore[union-attr]
+        if bare and not bare.group("scale"):
+            tail = high.text[NUMBER.match(high.text).end("num") :]  # type: ignore[union-attr]
+            if tail.strip():
+                low = parse(ends.low + tail)  # type: ignore[operator]
         if low.kind != high.kind:
             raise QuantityError(f"`{_cut(text)}`: the two ends have different dimensions")
         if low.base > high.base:
