@@ -82,12 +82,27 @@ NUMBER = re.compile(
 # Scale words after a number, as write-ups spell them: `1 billion`, `2.5 million/day`,
 # `a hundred million users`. Several multiply (`a hundred million` is 1e8); the plural is read
 # the same (`2 millions`); case does not matter. The words are the orders of `numbers.bounds`, so
-# `hundreds of millions` and `200 million` share one table. `billionaire` is a noun, not a scale.
+# `hundreds of millions` and `200 million` share one table. Glued (`1billion`) reads the same;
+# `billionaire` and `million-user` are nouns, not scales.
 _ORDER_WORD = "|".join(bounds.ORDERS)
-SCALE_WORDS = re.compile(rf"(?:\s+(?:{_ORDER_WORD})s?(?![A-Za-z_\-]))+", re.IGNORECASE)
+SCALE_WORDS = re.compile(rf"(?:\s*(?:{_ORDER_WORD})s?(?![A-Za-z_\-]))+", re.IGNORECASE)
 _SCALE_WORD = re.compile(rf"({_ORDER_WORD})s?", re.IGNORECASE)
 # `a million` is one million: the article stands for 1 only in front of a singular scale word.
 ARTICLE = re.compile(rf"a\s+(?=(?:{_ORDER_WORD})(?![A-Za-z_\-]))", re.IGNORECASE)
+
+
+def _number_ends(text: str) -> tuple[int, int]:
+    """Where the number of a parsed quantity's text ends, without and with its scale."""
+    article = ARTICLE.match(text)
+    if article:  # `a million`: the scale is the article's own, no other number's
+        words = SCALE_WORDS.match(text, article.end() - 1)
+        end = words.end() if words else article.end() - 1
+        return end, end
+    number = NUMBER.match(text)
+    if number is None:  # pragma: no cover - the text parsed, so it starts with a number
+        return 0, 0
+    words = SCALE_WORDS.match(text, number.end())
+    return number.end("num"), words.end() if words else number.end()
 
 
 def _scale_words(text: str) -> float:
@@ -392,12 +407,18 @@ def _bounds(text: str) -> Bounds | None:
         return None
     low, high = (parse(e) if e is not None else None for e in (ends.low, ends.high))
     if low is not None and high is not None:
-        # `3-5 ms`, `1-2 billion`, `10-20M users`: the scale and the unit are written once.
+        # `3-5 ms`, `1-2 billion`, `1k-2k/s`: the scale and the unit are written once, at the
+        # high end; a low end that is a bare number takes them (its own scale, if it has one,
+        # and no scale that would put it above the high end: `between 5 and 2 million`).
         bare = NUMBER.fullmatch(ends.low.strip())  # type: ignore[union-attr]
-        if bare and not bare.group("scale"):
-            tail = high.text[NUMBER.match(high.text).end("num") :]  # type: ignore[union-attr]
-            if tail.strip():
-                low = parse(ends.low + tail)  # type: ignore[operator]
+        if bare:
+            num_end, scale_end = _number_ends(high.text)
+            unit = high.text[scale_end:]
+            scaled = high.text[num_end:] if not bare.group("scale") else unit
+            if scaled.strip():
+                low = parse(ends.low + scaled)  # type: ignore[operator]
+                if low.base > high.base and unit != scaled:
+                    low = parse(ends.low + unit)  # type: ignore[operator]
         if low.kind != high.kind:
             raise QuantityError(f"`{_cut(text)}`: the two ends have different dimensions")
         if low.base > high.base:
