@@ -136,3 +136,11 @@ def test_expressions_read_a_scale_word(source, first):
     program = expr.parse(source)
     assert (program.ops[0].kind, program.ops[0].value) == ("num", pytest.approx(first))
     assert all(op.name not in ("billion", "million", "Thousands") for op in program.names)
+
+
+@pytest.mark.parametrize(
+    "source", ["1 million B", "1 billion pages / 1 month", "1 hundred million"]
+)
+def test_expressions_say_where_a_scale_word_ends_its_number(source):
+    with pytest.raises(expr.ExprError, match="a scale word ends its number"):
+        expr.parse(source)

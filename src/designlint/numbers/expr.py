@@ -25,6 +25,7 @@ would read a file from the shared temporary directory).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -65,6 +66,10 @@ NAME: /[A-Za-z_\u00b5][A-Za-z0-9_]*/
 )
 
 SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+# The end of `1 billion `: in an expression one scale word ends the number.
+_AFTER_SCALE_WORD = re.compile(rf"\d\s*(?:{'|'.join(bounds.ORDERS)})s?\s*$", re.IGNORECASE)
 
 
 class ExprError(ValueError):
@@ -202,6 +207,11 @@ def _syntax_message(text: str, exc: Exception) -> str:
         pos = (token.start_pos or 0) + 1
         if token.type == "LPAR":
             return f"unexpected `(` at column {pos}: calls are not part of an estimate expression"
+        if token.type == "NAME" and _AFTER_SCALE_WORD.search(text[: pos - 1]):
+            return (
+                f"unexpected `{token}` at column {pos}: in an expression a scale word ends "
+                "its number; glue the scale (`1M B`) or multiply (`1 million * 1 B`)"
+            )
         return f"unexpected `{token}` at column {pos}"
     if isinstance(exc, UnexpectedEOF):
         return "the expression ends too early"
