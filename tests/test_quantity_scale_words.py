@@ -39,6 +39,10 @@ DAY, MONTH = 86400.0, 2629800.0
         ("20 thousand GB/day", 2e13 / DAY, "data/time", None),
         ("3 thousand ms", 3.0, "time", None),
         ("1.2 thousand rps", 1200, "count/time", "rps"),
+        ("100 M users", 1e8, "count", "users"),
+        ("10 k/s", 1e4, "count/time", None),
+        ("1 bn", 1e9, "count", None),
+        ("3 thousands", 3e3, "count", None),
     ],
 )
 def test_scale_word_is_the_scale(text, base, kind, noun):
@@ -68,6 +72,9 @@ def test_words_that_only_start_like_a_scale_stay_nouns(text, magnitude, noun):
     [
         ("1k million", "scale twice"),
         ("2bn thousand/day", "scale twice"),
+        ("1 k million", "scale twice"),
+        ("2 Thousand M", "scale twice"),
+        ("5 m", "ambiguous"),
         ("500 million daily active users", "`daily active users` is not a unit"),
         ("1 million m", "ambiguous"),
         ("a millions", "does not start with a number"),
@@ -112,6 +119,7 @@ def test_one_million_in_words_is_still_a_spelt_number():
         ("between 1 and a million users", 1, 1e6),
         ("between 5 and 2 million users", 5, 2e6),
         ("10-20M users", 1e7, 2e7),
+        ("1-2 M users", 1e6, 2e6),
     ],
 )
 def test_ranges_and_bounds_write_the_scale_once(text, low, high):
@@ -129,7 +137,13 @@ def test_orders_in_words_are_unchanged():
 
 @pytest.mark.parametrize(
     ("source", "first"),
-    [("1 billion", 1e9), ("2 million * 3", 2e6), ("3 Thousands / 1 day", 3e3), ("2bn", 2e9)],
+    [
+        ("1 billion", 1e9),
+        ("2 million * 3", 2e6),
+        ("3 Thousands / 1 day", 3e3),
+        ("2bn", 2e9),
+        ("10 k / 1 s", 1e4),
+    ],
 )
 def test_expressions_read_a_scale_word(source, first):
     """The number and its scale word are one number, not a number with the unit `billion`."""

@@ -273,6 +273,8 @@ def _leaf(kind: str, children: list[Any]) -> Op:
         return Op("percent", value=value, text=f"{tok}%", start=start, end=children[1].end_pos)
     unit = children[1]
     order = bounds.ORDERS.get(str(unit).lower().removesuffix("s"))
+    if order is None and str(unit) in ("k", "K", "M", "mn", "bn", "tn"):
+        order = SCALES[str(unit)]  # `10 k`: the suffix set apart, as in every quantity
     if order is not None:  # `1 billion`: a scale word, as in every quantity
         return Op("num", value=value * order, text=f"{tok} {unit}", start=start, end=unit.end_pos)
     return Op(

@@ -83,10 +83,14 @@ NUMBER = re.compile(
 # `a hundred million users`. Several multiply (`a hundred million` is 1e8); the plural is read
 # the same (`2 millions`); case does not matter. The words are the orders of `numbers.bounds`, so
 # `hundreds of millions` and `200 million` share one table. Glued (`1billion`) reads the same;
-# `billionaire` and `million-user` are nouns, not scales.
+# `billionaire` and `million-user` are nouns, not scales. A suffix set apart by a space is the
+# same scale (`100 M users`, `10 k/s`), except `G` and `mm`, which are units elsewhere.
+SPACED_SCALES = ("k", "K", "M", "mn", "bn", "tn")
 _ORDER_WORD = "|".join(bounds.ORDERS)
-SCALE_WORDS = re.compile(rf"(?:\s*(?:{_ORDER_WORD})s?(?![A-Za-z_\-]))+", re.IGNORECASE)
-_SCALE_WORD = re.compile(rf"({_ORDER_WORD})s?", re.IGNORECASE)
+SCALE_WORDS = re.compile(
+    rf"(?:\s+(?:{'|'.join(SPACED_SCALES)})(?![A-Za-z_\-])"
+    rf"|\s*(?i:(?:{_ORDER_WORD})s?)(?![A-Za-z_\-]))+"
+)
 # `a million` is one million: the article stands for 1 only in front of a singular scale word.
 ARTICLE = re.compile(rf"a\s+(?=(?:{_ORDER_WORD})(?![A-Za-z_\-]))", re.IGNORECASE)
 
@@ -105,11 +109,17 @@ def _number_ends(text: str) -> tuple[int, int]:
     return number.end("num"), words.end() if words else number.end()
 
 
-def _scale_words(text: str) -> float:
-    """The factor of the scale words in `text` (` hundred million` -> 1e8)."""
+def _scale_words(raw: str, text: str) -> float:
+    """The factor of the scale words in `text` (` hundred million` -> 1e8, ` M` -> 1e6)."""
+    words = text.split()
+    if len(words) > 1 and any(word in SPACED_SCALES for word in words):
+        raise QuantityError(f"`{raw}` gives the scale twice: write one of `{'`, `'.join(words)}`")
     factor = 1.0
-    for word in _SCALE_WORD.findall(text):
-        factor *= bounds.ORDERS[word.lower()]
+    for word in words:
+        if word in SPACED_SCALES:
+            factor *= SCALES[word]
+        else:
+            factor *= bounds.ORDERS[word.lower().removesuffix("s")]
     return factor
 
 
@@ -207,7 +217,7 @@ def _parse_text(text: str) -> Quantity:
                 f"`{raw}` gives the scale twice: write `{match.group('num')}{scale}` "
                 f"or `{match.group('num')}{words.group().rstrip()}`"
             )
-        magnitude *= _scale_words(words.group())
+        magnitude *= _scale_words(raw, words.group())
         end = words.end()
         scale = words.group().strip()
     if not math.isfinite(magnitude):
