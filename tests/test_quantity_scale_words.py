@@ -113,6 +113,7 @@ def test_one_million_in_words_is_still_a_spelt_number():
         ("100 million+", 1e8, None),
         ("100+ million users", 1e8, None),
         ("10k+ keys", 1e4, None),
+        ("1 billion+ pages", 1e9, None),
         ("at least 1 billion", 1e9, None),
         ("up to a million", None, 1e6),
         ("a billion or more", 1e9, None),

@@ -51,8 +51,8 @@ _BETWEEN = re.compile(
     r"^(?P<low>\.?\d.*?)\s*(?P<sep>–|—|-|\bto\b|\bor\b)\s*(?P<high>\.?\d.*)$", re.IGNORECASE
 )
 
-# `100+ million users`: the plus sits between the number and its scale or noun.
-_PLUS_INSIDE = re.compile(r"^(?P<num>\.?\d\S*?)\+\s+(?P<rest>\S.*)$")
+# `100+ million users`, `1 billion+ pages`: the plus sits inside, before the noun.
+_PLUS_INSIDE = re.compile(r"^(?P<num>\.?\d[^+\s]*(?:\s+[A-Za-z]+)?)\+\s+(?P<rest>\S.*)$")
 
 
 @dataclass(frozen=True)
