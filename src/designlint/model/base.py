@@ -126,7 +126,8 @@ Quantity = Annotated[
                 {"type": "number"},
             ],
             "description": "A number with an optional unit, written as on a whiteboard: "
-            "`200ms`, `99.99%`, `100M/day`, `1.2k/s`, `3.2 TB`.",
+            "`200ms`, `99.99%`, `100M/day`, `1.2k/s`, `3.2 TB`; the scale may be spelt out "
+            "(`1 billion/month`, `2.5 million users`).",
         },
         returns="str",
     ),
@@ -279,8 +280,8 @@ StatedQuantity = Annotated[
                 {"type": "number"},
                 _PROSE_SCHEMA,
             ],
-            "description": "A number with an optional unit (`1.2k/s`, `20 GB/day`), or words "
-            "when the source states no number.",
+            "description": "A number with an optional unit (`1.2k/s`, `20 GB/day`, "
+            "`1 billion/month`), or words when the source states no number.",
         },
         returns="str",
     ),

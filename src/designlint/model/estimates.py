@@ -14,7 +14,8 @@ class Estimate(Model):
 
     value: StatedQuantity | None = Field(
         None,
-        description="The declared value with its unit (`1.2k/s`, `20 GB/day`); words when "
+        description="The declared value with its unit (`1.2k/s`, `20 GB/day`, "
+        "`10 million/day`); words when "
         "the source gives no number (arithmetic that uses it is skipped).",
     )
     expr: str | None = Field(

@@ -49,7 +49,8 @@ class NonFunctionalRequirement(Model):
 
     kind: NfrKind = Field(description="What is measured.")
     target: str | float | int = Field(
-        description="The target with its unit: `1.2k/s`, `200ms`, `99.99%`. "
+        description="The target with its unit: `1.2k/s`, `200ms`, `99.99%`, "
+        "`1 billion pages per month`. "
         "Words such as `fast` are reported as vague (DL105)."
     )
     percentile: Literal["p50", "p90", "p95", "p99", "p999", "max"] | None = Field(

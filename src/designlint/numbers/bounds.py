@@ -51,6 +51,9 @@ _BETWEEN = re.compile(
     r"^(?P<low>\.?\d.*?)\s*(?P<sep>–|—|-|\bto\b|\bor\b)\s*(?P<high>\.?\d.*)$", re.IGNORECASE
 )
 
+# `100+ million users`, `1 billion+ pages`: the plus sits inside, before the noun.
+_PLUS_INSIDE = re.compile(r"^(?P<num>\.?\d[^+\s]*(?:\s+[A-Za-z]+)?)\+\s+(?P<rest>\S.*)$")
+
 
 @dataclass(frozen=True)
 class Ends:
@@ -92,12 +95,15 @@ def split(text: str) -> Ends | None:
     text = " ".join(text.split())
     for words, floor in ((FLOOR_WORDS + FLOOR_MARKS, True), (CEILING_WORDS + CEILING_MARKS, False)):
         rest = _strip_prefix(text, words)
-        if rest and (rest[0].isdigit() or rest[0] == "."):
+        if rest and (rest[0].isdigit() or rest[0] == "." or _A_ORDER.match(rest)):
             return Ends(rest, None) if floor else Ends(None, rest)
     for tails, floor in ((FLOOR_TAILS, True), (CEILING_TAILS, False)):
         rest = _strip_suffix(text, tails)
-        if rest and rest[0].isdigit():
+        if rest and (rest[0].isdigit() or _A_ORDER.match(rest)):
             return Ends(rest, None) if floor else Ends(None, rest)
+    plus = _PLUS_INSIDE.match(text)
+    if plus:  # `100+ million users`, `10k+ keys`: the floor is the number with its words
+        return Ends(f"{plus.group('num')} {plus.group('rest')}", None)
     for lead, sep in (("between ", " and "), ("from ", " to ")):
         if text.lower().startswith(lead) and sep in text.lower():
             body = text[len(lead) :]
@@ -124,6 +130,10 @@ _MAGNITUDE = re.compile(
     r"(?P<order>dozen|hundred|thousand|million|billion|trillion)(?P<plural>s)?\b\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+
+
+# `up to a million`: the article is the number 1 of a scale word (see `numbers.quantity`).
+_A_ORDER = re.compile(rf"a\s+(?:{'|'.join(ORDERS)})(?![A-Za-z_\-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

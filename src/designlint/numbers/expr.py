@@ -2,8 +2,8 @@
 
 Why a grammar and not `eval`: an estimate comes from a file someone else wrote, and
 `__import__('os').system('id')` must be a finding, not a shell. The lark LALR grammar admits
-numbers (with the whiteboard suffixes k, M, bn...), names, `+ - * / ^` and parentheses, nothing
-else; a call, an attribute or a string is a syntax error.
+numbers (with the whiteboard suffixes k, M, bn..., or one scale word: `2 million`), names,
+`+ - * / ^` and parentheses, nothing else; a call, an attribute or a string is a syntax error.
 
 Why postfix: parse trees of left-associative chains are as deep as the expression is long, and
 every recursive walk over 2,000 characters of `1+1+1...` or `-----1` risks RecursionError. The
@@ -25,10 +25,13 @@ would read a file from the shared temporary directory).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from designlint.numbers import bounds
 
 MAX_LENGTH = 2000  # the model caps `expr` at 2,000 characters too
 MAX_DEPTH = 32  # nested parentheses
@@ -63,6 +66,10 @@ NAME: /[A-Za-z_\u00b5][A-Za-z0-9_]*/
 )
 
 SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+# The end of `1 billion `: in an expression one scale word ends the number.
+_AFTER_SCALE_WORD = re.compile(rf"\d\s*(?:{'|'.join(bounds.ORDERS)})s?\s*$", re.IGNORECASE)
 
 
 class ExprError(ValueError):
@@ -200,6 +207,11 @@ def _syntax_message(text: str, exc: Exception) -> str:
         pos = (token.start_pos or 0) + 1
         if token.type == "LPAR":
             return f"unexpected `(` at column {pos}: calls are not part of an estimate expression"
+        if token.type == "NAME" and _AFTER_SCALE_WORD.search(text[: pos - 1]):
+            return (
+                f"unexpected `{token}` at column {pos}: in an expression a scale word ends "
+                "its number; glue the scale (`1M B`) or multiply (`1 million * 1 B`)"
+            )
         return f"unexpected `{token}` at column {pos}"
     if isinstance(exc, UnexpectedEOF):
         return "the expression ends too early"
@@ -260,6 +272,11 @@ def _leaf(kind: str, children: list[Any]) -> Op:
     if kind == "percent":
         return Op("percent", value=value, text=f"{tok}%", start=start, end=children[1].end_pos)
     unit = children[1]
+    order = bounds.ORDERS.get(str(unit).lower().removesuffix("s"))
+    if order is None and str(unit) in ("k", "K", "M", "mn", "bn", "tn"):
+        order = SCALES[str(unit)]  # `10 k`: the suffix set apart, as in every quantity
+    if order is not None:  # `1 billion`: a scale word, as in every quantity
+        return Op("num", value=value * order, text=f"{tok} {unit}", start=start, end=unit.end_pos)
     return Op(
         "unit",
         value=value,

@@ -79,6 +79,50 @@ NUMBER = re.compile(
 )
 
 
+# Scale words after a number, as write-ups spell them: `1 billion`, `2.5 million/day`,
+# `a hundred million users`. Several multiply (`a hundred million` is 1e8); the plural is read
+# the same (`2 millions`); case does not matter. The words are the orders of `numbers.bounds`, so
+# `hundreds of millions` and `200 million` share one table. Glued (`1billion`) reads the same;
+# `billionaire` and `million-user` are nouns, not scales. A suffix set apart by a space is the
+# same scale (`100 M users`, `10 k/s`), except `G` and `mm`, which are units elsewhere.
+SPACED_SCALES = ("k", "K", "M", "mn", "bn", "tn")
+_ORDER_WORD = "|".join(bounds.ORDERS)
+SCALE_WORDS = re.compile(
+    rf"(?:\s+(?:{'|'.join(SPACED_SCALES)})(?![A-Za-z_\-])"
+    rf"|\s*(?i:(?:{_ORDER_WORD})s?)(?![A-Za-z_\-]))+"
+)
+# `a million` is one million: the article stands for 1 only in front of a singular scale word.
+ARTICLE = re.compile(rf"a\s+(?=(?:{_ORDER_WORD})(?![A-Za-z_\-]))", re.IGNORECASE)
+
+
+def _number_ends(text: str) -> tuple[int, int]:
+    """Where the number of a parsed quantity's text ends, without and with its scale."""
+    article = ARTICLE.match(text)
+    if article:  # `a million`: the scale is the article's own, no other number's
+        words = SCALE_WORDS.match(text, article.end() - 1)
+        end = words.end() if words else article.end() - 1
+        return end, end
+    number = NUMBER.match(text)
+    if number is None:  # pragma: no cover - the text parsed, so it starts with a number
+        return 0, 0
+    words = SCALE_WORDS.match(text, number.end())
+    return number.end("num"), words.end() if words else number.end()
+
+
+def _scale_words(raw: str, text: str) -> float:
+    """The factor of the scale words in `text` (` hundred million` -> 1e8, ` M` -> 1e6)."""
+    words = text.split()
+    if len(words) > 1 and any(word in SPACED_SCALES for word in words):
+        raise QuantityError(f"`{raw}` gives the scale twice: write one of `{'`, `'.join(words)}`")
+    factor = 1.0
+    for word in words:
+        if word in SPACED_SCALES:
+            factor *= SCALES[word]
+        else:
+            factor *= bounds.ORDERS[word.lower().removesuffix("s")]
+    return factor
+
+
 class QuantityError(ValueError):
     """A quantity that cannot be read or is ambiguous (DL007)."""
 
@@ -151,6 +195,9 @@ def _parse_text(text: str) -> Quantity:
         raise QuantityError("empty quantity")
     if len(src) > 64:
         raise QuantityError("a quantity longer than 64 characters is not a quantity")
+    article = ARTICLE.match(src)
+    if article:
+        src = "1 " + src[article.end() :]
     match = NUMBER.match(src)
     if not match:
         raise QuantityError(f"`{raw}` does not start with a number")
@@ -162,9 +209,20 @@ def _parse_text(text: str) -> Quantity:
     scale = match.group("scale")
     if scale:
         magnitude *= SCALES[scale]
+    end = match.end()
+    words = SCALE_WORDS.match(src, end)
+    if words:
+        if scale:
+            raise QuantityError(
+                f"`{raw}` gives the scale twice: write `{match.group('num')}{scale}` "
+                f"or `{match.group('num')}{words.group().rstrip()}`"
+            )
+        magnitude *= _scale_words(raw, words.group())
+        end = words.end()
+        scale = words.group().strip()
     if not math.isfinite(magnitude):
         raise QuantityError(f"`{raw}` overflows a floating-point number")
-    rest = src[match.end() :]
+    rest = src[end:]
     glued = not rest.startswith((" ", "\t"))
     rest = rest.strip()
     if glued and not scale and rest[:1] == "B" and rest[1:2] in ("", "/", " "):
@@ -297,7 +355,7 @@ def stated(value: object) -> Stated:
     if not isinstance(value, str):
         return parse(value)
     text = value.strip()
-    if NUMBERISH.match(text):
+    if NUMBERISH.match(text) or ARTICLE.match(text):
         try:
             return parse(value)
         except QuantityError as exc:
@@ -359,9 +417,18 @@ def _bounds(text: str) -> Bounds | None:
         return None
     low, high = (parse(e) if e is not None else None for e in (ends.low, ends.high))
     if low is not None and high is not None:
-        if not low.has_unit and high.has_unit:  # `3-5 ms`: the unit is written once
-            unit = high.text[NUMBER.match(high.text).end() :]  # type: ignore[union-attr]
-            low = parse(f"{ends.low} {unit.strip()}" if unit[:1] == " " else ends.low + unit)
+        # `3-5 ms`, `1-2 billion`, `1k-2k/s`: the scale and the unit are written once, at the
+        # high end; a low end that is a bare number takes them (its own scale, if it has one,
+        # and no scale that would put it above the high end: `between 5 and 2 million`).
+        bare = NUMBER.fullmatch(ends.low.strip())  # type: ignore[union-attr]
+        if bare:
+            num_end, scale_end = _number_ends(high.text)
+            unit = high.text[scale_end:]
+            scaled = high.text[num_end:] if not bare.group("scale") else unit
+            if scaled.strip():
+                low = parse(ends.low + scaled)  # type: ignore[operator]
+                if low.base > high.base and unit != scaled:
+                    low = parse(ends.low + unit)  # type: ignore[operator]
         if low.kind != high.kind:
             raise QuantityError(f"`{_cut(text)}`: the two ends have different dimensions")
         if low.base > high.base:
