@@ -51,7 +51,7 @@ def declared(design: Design) -> Iterator[Access]:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
 
 
-def declared_foreign(design: Design, owners: dict[str, Ownership]) -> Iterator[Access]:
+def declared_foreign(design: Design, owners: dict[str, list[str]]) -> Iterator[Access]:
     """The `declared` accesses DL402 judges: not those of a store's own owners, nor of a store
     nobody owns. The common case (a service reading the store it owns) is passed over before
     an `Access` is made for it, which is most of a big design's entries."""
@@ -59,8 +59,8 @@ def declared_foreign(design: Design, owners: dict[str, Ownership]) -> Iterator[A
     for sid, svc in design.services.items():
         for field, targets in (("reads", svc.reads), ("writes", svc.writes)):
             for i, target in enumerate(targets):
-                entry = owners.get(target)
-                if entry is None or not entry.owners or sid in entry.owners:
+                names = owners.get(target)
+                if not names or sid in names:
                     continue
                 found = components.get(target)
                 if found is not None and found[0] in STORE_SECTIONS:
@@ -137,16 +137,14 @@ def accesses(design: Design, owners: dict[str, set[str]]) -> list[Access]:
     return [*declared(design), *through_flows(design), *through_fanout(design, owners)]
 
 
-def unowned_users(
-    design: Design, entries: dict[tuple[str, str], Ownership]
-) -> dict[str, list[str]]:
+def unowned_users(design: Design, table: Ownership) -> dict[str, list[str]]:
     """For each store nobody owns that services of two or more bounded contexts reach: those
     services, in order. Parts of one service (`part_of`) are one user; third parties
     (`kind: external`) are not judged."""
-    if all(e.owners or e.undeclared for e in entries.values()):
+    if all(table.of.values()) or all(map(table.claimed, table.of)):
         return {}  # every store has an owner: no access needs counting
-    owned = {key[1]: set(e.owners) for key, e in entries.items() if e.owners or e.undeclared}
-    if all(key[1] in owned for key in entries):
+    owned = {key[1]: set(names) for key, names in table.of.items() if table.claimed(key)}
+    if all(key[1] in owned for key in table.of):
         return {}  # a store declared twice counts as owned when one declaration is
     users: dict[str, list[str]] = {}
     for access in accesses(design, {}):
