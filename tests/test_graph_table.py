@@ -1,4 +1,4 @@
-"""The graph rules' fast tables agree with the definitions they shortcut, on every design we have.
+"""The graph rules' shortcuts agree with the definitions they shortcut, on every design we have.
 
 `adjacency` is the walk of `references` without the paths, written out inline for speed; the
 examples, the corpus and every rule fixture hold the odd cases (duplicate ids, owner lists,
@@ -15,6 +15,7 @@ from designlint.graph import adjacency, call_paths, references
 from designlint.model import Design
 from designlint.reading.load import validate
 from designlint.reading.source import load_text
+from designlint.rules.services.technology_named_service import _any_technology, technology_in
 
 ROOT = Path(__file__).resolve().parents[1]
 DESIGNS = sorted(
@@ -67,3 +68,39 @@ def test_call_paths_are_the_first_call_references(path: Path):
             first.setdefault(src, {}).setdefault(dst, where)
     for cid, (section, _) in design.components.items():
         assert call_paths(design, (section, cid)) == first.get((section, cid), {})
+
+
+TEXTS = [
+    "tweet-service",
+    "GoService",
+    "golang-api",
+    "mongoose",
+    "Node.js gateway",
+    "k8s-operator",
+    "python3-worker",
+    "Lambdas",
+    "data-nodes",
+    "s3",
+    "orders-12",
+    "Orders 12",
+    "tweetRedisCache",
+    "ABCKafka",
+    "café-kafka",
+    "İndex service",
+    "timeline_svc",
+    "Search (Elasticsearch)",
+    "2048",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_joined_technology_check_is_the_per_name_one(text: str):
+    assert _any_technology([text]) == bool(technology_in(text))
+
+
+def test_the_joined_technology_check_sees_every_name():
+    quiet = [t for t in TEXTS if not technology_in(t)]
+    assert not _any_technology(quiet)
+    for loud in (t for t in TEXTS if technology_in(t)):
+        assert _any_technology([*quiet, loud]), loud

@@ -276,30 +276,32 @@ def call_paths(design: Design, node: Node) -> dict[Node, ModelPath]:
 def reachable(succ: Adjacency, sources: Iterable[Node], kinds: Iterable[str]) -> set[Node]:
     """Nodes reachable from `sources` (included) following only edges carrying `kinds`.
 
-    A breadth-first search by frontiers over the adjacency, linear in nodes plus edges; when
-    every kind is followed, the kinds of an edge are not even looked at.
+    A depth-first search over the adjacency with one stack, linear in nodes plus edges.
     """
     wanted = frozenset(kinds)
     every = wanted >= set(KIND_ORDER)
     (only,) = wanted if len(wanted) == 1 else (None,)
     seen = {s for s in sources if s in succ}
-    frontier = list(seen)
-    while frontier:
-        found: set[Node] = set()
-        for current in frontier:
-            if every:
-                found.update(succ[current])
-            elif only is not None:  # one kind, the common question: a plain membership test
-                for n, kinds in succ[current].items():
-                    if only in kinds:
-                        found.add(n)
-            else:
-                for n, kinds in succ[current].items():
-                    if not wanted.isdisjoint(kinds):
-                        found.add(n)
-        found -= seen
-        seen |= found
-        frontier = list(found)
+    stack = list(seen)
+    add, push, pop = seen.add, stack.append, stack.pop
+    if every:  # the kinds of an edge are not even looked at
+        while stack:
+            for n in succ[pop()]:
+                if n not in seen:
+                    add(n)
+                    push(n)
+    elif only is not None:  # one kind, the common question: a plain membership test
+        while stack:
+            for n, edge in succ[pop()].items():
+                if only in edge and n not in seen:
+                    add(n)
+                    push(n)
+    else:
+        while stack:
+            for n, edge in succ[pop()].items():
+                if n not in seen and not wanted.isdisjoint(edge):
+                    add(n)
+                    push(n)
     return seen
 
 
@@ -433,12 +435,14 @@ class GraphFacts:
         design = self.design
         why: dict[Node, str] = {}
         for fid, flow in design.flows.items():
-            for hop in flow.hops():
-                if hop.call == "async":
-                    break
-                node = design.component_path(hop.component)
-                if node is not None:
-                    why.setdefault(node, f"a synchronous hop of flow `{fid}`")
+            for hop in flow.path:  # an id alone is a synchronous hop (`Flow.hops`)
+                if not isinstance(hop, str):
+                    if hop.call == "async":
+                        break
+                    hop = hop.component
+                node = design.component_path(hop)
+                if node is not None and node not in why:
+                    why[node] = f"a synchronous hop of flow `{fid}`"
         called = self.called_by_clients
         succ = self.succ
         for node in succ:  # in declaration order
@@ -446,7 +450,7 @@ class GraphFacts:
                 why[node] = "called, directly or not, by client traffic"
         for node in [n for n in why if n[0] == "services"]:
             for store, kinds in succ[node].items():
-                if store not in why and ("read" in kinds or "write" in kinds):
+                if ("read" in kinds or "write" in kinds) and store not in why:
                     why[store] = f"read or written synchronously by `{node[1]}`"
         return why
 

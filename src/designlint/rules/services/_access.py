@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from designlint.context import Context
 from designlint.findings import ModelPath
+from designlint.graph import Adjacency
 from designlint.model import Design
 from designlint.rules.services._ownership import Ownership, context_of, external, shared_ownership
 
@@ -51,12 +52,21 @@ def declared(design: Design) -> Iterator[Access]:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
 
 
-def declared_foreign(design: Design, owners: dict[str, list[str]]) -> Iterator[Access]:
+def declared_foreign(
+    design: Design, owners: dict[str, list[str]], succ: Adjacency | None = None
+) -> Iterator[Access]:
     """The `declared` accesses DL402 judges: not those of a store's own owners, nor of a store
-    nobody owns. The common case (a service reading the store it owns) is passed over before
-    an `Access` is made for it, which is most of a big design's entries."""
+    nobody owns.
+
+    With the design's adjacency (`succ`), only the services with a `read` or `write` edge to a
+    store they have no `own` edge to are looked at: an `own` edge makes the service one of the
+    store's owners, so the common case (a service reading the store it owns, most of a big
+    design's entries) costs a look at its edges, not a lookup of every entry's id."""
     components = design.components
+    suspects = None if succ is None else _suspects(design, succ)
     for sid, svc in design.services.items():
+        if suspects is not None and sid not in suspects:
+            continue
         for field, targets in (("reads", svc.reads), ("writes", svc.writes)):
             for i, target in enumerate(targets):
                 names = owners.get(target)
@@ -65,6 +75,26 @@ def declared_foreign(design: Design, owners: dict[str, list[str]]) -> Iterator[A
                 found = components.get(target)
                 if found is not None and found[0] in STORE_SECTIONS:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
+
+
+def _suspects(design: Design, succ: Adjacency) -> set[str] | None:
+    """The services that read or write a store they do not own, or None (every service) when
+    some service is not a node of the adjacency (its id was declared first elsewhere, DL005)."""
+    found: set[str] = set()
+    nodes = 0
+    for node, targets in succ.items():
+        if node[0] != "services":
+            continue
+        nodes += 1
+        for dst, kinds in targets.items():
+            if (
+                dst[0] in STORE_SECTIONS
+                and "own" not in kinds
+                and ("read" in kinds or "write" in kinds)
+            ):
+                found.add(node[1])
+                break
+    return found if nodes == len(design.services) else None
 
 
 def _touches(design: Design, sid: str, store: str) -> bool:

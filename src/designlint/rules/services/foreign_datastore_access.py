@@ -78,7 +78,9 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
     reported: set[tuple[str, str]] = set()
     design = ctx.design
     found = chain(
-        declared_foreign(design, owned), through_flows(design), through_fanout(design, owners)
+        declared_foreign(design, owned, ctx.graph_facts.succ),
+        through_flows(design),
+        through_fanout(design, owners),
     )
     for access in found:
         names = owned.get(access.store)
