@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from designlint.graph import adjacency, call_paths, references
+from designlint.graph import GraphFacts, adjacency, call_paths, references
 from designlint.model import Design
 from designlint.reading.load import validate
 from designlint.reading.source import load_text
@@ -104,3 +104,16 @@ def test_the_joined_technology_check_sees_every_name():
     assert not _any_technology(quiet)
     for loud in (t for t in TEXTS if technology_in(t)):
         assert _any_technology([*quiet, loud]), loud
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_few_replicas_are_the_models_with_fewer_than_two(path: Path):
+    design = load(path)
+    if design is None:
+        pytest.skip("does not validate")
+    expected = {
+        (section, cid): model.replicas
+        for cid, (section, model) in design.components.items()
+        if not (type(model.replicas) is int and model.replicas >= 2)
+    }
+    assert GraphFacts(design).few_replicas == expected

@@ -126,20 +126,21 @@ def through_flows(design: Design) -> Iterator[Access]:
     for fid, flow in design.flows.items():
         last: str | None = None
         seen: list[str] = []
-        for i, hop in enumerate(flow.hops()):
-            section = _section(design, hop.component)
+        for i, hop in enumerate(flow.path):
+            component = hop if isinstance(hop, str) else hop.component  # as `Flow.hops` reads
+            section = _section(design, component)
             if section == "services":
-                last = hop.component
+                last = component
                 seen.append(last)
             elif section in STORE_SECTIONS:
                 if last is None:
                     continue
-                if not _touches(design, last, hop.component) and any(
-                    _touches(design, sid, hop.component) and _calls(design, sid, last)
+                if not _touches(design, last, component) and any(
+                    _touches(design, sid, component) and _calls(design, sid, last)
                     for sid in seen[:-1]
                 ):
                     continue
-                yield Access(last, hop.component, "reaches", ("flows", fid, "path", i), False)
+                yield Access(last, component, "reaches", ("flows", fid, "path", i), False)
             else:
                 last = None
 
