@@ -21,6 +21,7 @@ from designlint.graph import (
     build_graph,
     cycle_in,
     reachable,
+    references,
 )
 from designlint.linter import lint_text
 from designlint.model import Design
@@ -109,8 +110,12 @@ def test_build_graph_is_the_adjacency_handed_to_networkx():
     g = build_graph(d)
     assert list(g.nodes) == list(succ)
     assert list(g.edges) == [(u, v) for u, targets in succ.items() for v in targets]
+    first: dict = {}
+    for src, dst, kind, path in references(d):
+        first.setdefault((src, dst), {}).setdefault(kind, path)
     for u, v, data in g.edges(data=True):
-        assert data["paths"] == succ[u][v] and data["kinds"] == set(succ[u][v])
+        assert data["paths"] == first[u, v] and list(data["paths"]) == list(succ[u][v])
+        assert data["kinds"] == set(succ[u][v])
         assert data["kind"] == min(data["kinds"], key=KIND_ORDER.index)
 
 

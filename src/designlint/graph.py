@@ -32,8 +32,10 @@ Edge kinds:
 References to undeclared ids are skipped: DL003 reports them, and a rule judging a graph with a
 phantom node would report the typo a second time under a misleading name.
 
-In the adjacency, an edge is the dict `kinds -> paths` alone: its keys are the kinds, in the
-order they were declared, and the primary kind is the first of them in `KIND_ORDER`.
+In the adjacency, an edge is the tuple of its kinds alone, in the order they were declared; the
+primary kind is the first of them in `KIND_ORDER`. The paths are not kept there: `references`
+yields every reference with its path, and `call_paths` the calls of one component, for the
+rare finding that points at one.
 
 Building is linear in the size of the document (each reference adds at most one edge), which
 matters because the benchmark design has 10,000 services. This module is only imported lazily
@@ -44,7 +46,7 @@ rules need it only for a call layer that holds a cycle.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -55,44 +57,76 @@ if TYPE_CHECKING:
     import networkx as nx
 
 Node = tuple[str, str]
-# node -> successor -> {kind: model path of the first reference that declared it}
-Adjacency = dict[Node, dict[Node, dict[str, ModelPath]]]
+# node -> successor -> the kinds of the edge between them, in the order they were declared
+Adjacency = dict[Node, dict[Node, tuple[str, ...]]]
+# one reference: source node, target node, kind, model path of the reference
+Reference = tuple[Node, Node, str, ModelPath]
 
 # Most significant first: a pair that is both called and read is a synchronous dependency first.
 KIND_ORDER = ("call", "publish", "consume", "write", "read", "own", "fanout", "dead-letter")
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
+_OWN = ("own",)
 STORE_SECTIONS = ("datastores", "caches")
 CALL_SECTIONS = ("services", "edge")
-_CLIENT_FIELDS = (("calls", "call", None),)
-_EDGE_FIELDS = (("routes_to", "call", None),)
-_SERVICE_FIELDS = (
-    ("calls", "call", CALL_SECTIONS),
-    ("publishes", "publish", ("queues",)),
-    ("reads", "read", STORE_SECTIONS),
-    ("writes", "write", STORE_SECTIONS),
-    ("owns", "own", STORE_SECTIONS),
-)
+# section -> (field, kind, the sections its targets may be in, or None for any)
+_FIELDS: dict[str, tuple[tuple[str, str, tuple[str, ...] | None], ...]] = {
+    "clients": (("calls", "call", None),),
+    "edge": (("routes_to", "call", None),),
+    "services": (
+        ("calls", "call", CALL_SECTIONS),
+        ("publishes", "publish", ("queues",)),
+        ("reads", "read", STORE_SECTIONS),
+        ("writes", "write", STORE_SECTIONS),
+        ("owns", "own", STORE_SECTIONS),
+    ),
+}
 
 
-def adjacency(design: Design) -> Adjacency:
-    """Every component of `design`, in declaration order, -> its successors -> the kinds of the
-    edge between them, each with the model path of the first reference that declared it (kinds
-    in the order they were declared).
+def references(design: Design) -> Iterator[Reference]:
+    """Every reference of `design` that makes an edge, in declaration order, with the model path
+    that declares it: the one definition of the graph's edges (`adjacency` is the same walk
+    without the paths, and `build_graph` keeps the first path of each kind)."""
+    node_of = _node_of(design)
+    for section, fields in _FIELDS.items():
+        for cid, model in getattr(design, section).items():
+            src = node_of.get(cid)
+            if src is None or src[0] != section:
+                continue  # a duplicate id declared first elsewhere (DL005)
+            for field, kind, sections in fields:
+                for i, target in enumerate(getattr(model, field)):
+                    dst = node_of.get(target)
+                    if dst is not None and (sections is None or dst[0] in sections):
+                        yield src, dst, kind, (section, cid, field, i)
+    yield from _store_owners(design, node_of)
+    yield from _flow_references(design, node_of)
 
-    Plain dicts, in one walk over the design's references: the rules ask only "what follows
-    this node, and how", which a dict answers for a fraction of what building a
-    `networkx.DiGraph` costs on a 10,000-service design; `build_graph` hands the same adjacency
-    to networkx in bulk when a caller wants the graph itself.
-    """
-    # id -> node; the first declaration wins (DL005), so a node is never made twice.
-    node_of = {cid: (section, cid) for cid, (section, _) in design.components.items()}
-    succ: Adjacency = {node: {} for node in node_of.values()}
 
-    def link(src: Node | None, dst: Node | None, kind: str, path: ModelPath) -> None:
-        if src is not None and dst is not None:
-            edge = succ[src].setdefault(dst, {kind: path})
-            if kind not in edge:
-                edge[kind] = path
+def _node_of(design: Design) -> dict[str, Node]:
+    """id -> node; the first declaration wins (DL005), so a node is never made twice."""
+    return {cid: (section, cid) for cid, (section, _) in design.components.items()}
+
+
+def _store_owners(design: Design, node_of: dict[str, Node]) -> Iterator[Reference]:
+    """The `own` edges a store's `owner` declares."""
+    for section in STORE_SECTIONS:
+        for cid, store in getattr(design, section).items():
+            owner = store.owner
+            dst = node_of.get(cid) if owner is not None else None
+            if dst is None or dst[0] != section:
+                continue
+            if isinstance(owner, str):
+                src = node_of.get(owner)
+                if src is not None and src[0] == "services":
+                    yield src, dst, "own", (section, cid, "owner")
+                continue
+            for i, one in enumerate(owner):
+                src = node_of.get(one)
+                if src is not None and src[0] == "services":
+                    yield src, dst, "own", (section, cid, "owner", i)
+
+
+def _flow_references(design: Design, node_of: dict[str, Node]) -> Iterator[Reference]:
+    """The references of queues and fan-outs: consumers, dead letters, the fan-out links."""
 
     def node(cid: str | None, sections: tuple[str, ...] | None = None) -> Node | None:
         found = node_of.get(cid) if cid else None
@@ -100,131 +134,193 @@ def adjacency(design: Design) -> Adjacency:
             return None
         return found
 
-    # The references of each component, inline: services hold most of a big design's
-    # references, and a function call per reference is a measurable share of the walk.
-    # `setdefault` keeps the first path of a kind; a repeated kind leaves the edge as it was.
-    for section, fields in (("clients", _CLIENT_FIELDS), ("edge", _EDGE_FIELDS)):
-        for cid, model in getattr(design, section).items():
-            src = node_of.get(cid)
-            if src is None or src[0] != section:
-                continue  # a duplicate id declared first elsewhere (DL005)
-            out = succ[src]
-            for field, kind, sections in fields:
-                for i, target in enumerate(getattr(model, field)):
-                    dst = node_of.get(target)
-                    if dst is not None and (sections is None or dst[0] in sections):
-                        edge = out.setdefault(dst, {kind: (section, cid, field, i)})
-                        if kind not in edge:
-                            edge[kind] = (section, cid, field, i)
-    # A service that reads, writes and owns one store adds three kinds to one edge: the edge's
-    # dict is made once, not once per reference (`setdefault` would build it every time).
-    get = node_of.get
-    for sid, svc in design.services.items():
-        src = get(sid)
-        if src is None or src[0] != "services":
-            continue
-        out = succ[src]
-        for field, kind, sections in _SERVICE_FIELDS:
-            targets = getattr(svc, field)
-            if targets:
-                for i, target in enumerate(targets):
-                    dst = get(target)
-                    if dst is not None and dst[0] in sections:
-                        edge = out.get(dst)
-                        if edge is None:
-                            out[dst] = {kind: ("services", sid, field, i)}
-                        elif kind not in edge:
-                            edge[kind] = ("services", sid, field, i)
-    for section in STORE_SECTIONS:
-        for cid, store in getattr(design, section).items():
-            owner = store.owner
-            if owner is None:
-                continue
-            dst = node_of.get(cid)
-            if dst is None or dst[0] != section:
-                continue
-            if isinstance(owner, str):  # the common case, inline
-                src = node_of.get(owner)
-                if src is not None and src[0] == "services":
-                    edge = succ[src].setdefault(dst, {"own": (section, cid, "owner")})
-                    if "own" not in edge:
-                        edge["own"] = (section, cid, "owner")
-                continue
-            for i, one in enumerate(owner):
-                link(node(one, ("services",)), dst, "own", (section, cid, "owner", i))
+    def edge(src: Node | None, dst: Node | None, kind: str, path: ModelPath) -> Iterator[Reference]:
+        if src is not None and dst is not None:
+            yield src, dst, kind, path
+
     for qid, queue in design.queues.items():
         src = node(qid, ("queues",))
         for consumer in queue.consumers:
-            link(
-                src,
-                node(consumer, ("services",)),
-                "consume",
-                ("queues", qid, "consumers", consumer),
-            )
+            path = ("queues", qid, "consumers", consumer)
+            yield from edge(src, node(consumer, ("services",)), "consume", path)
         if isinstance(queue.dead_letter, str):
-            link(
-                src,
-                node(queue.dead_letter, ("queues",)),
-                "dead-letter",
-                ("queues", qid, "dead_letter"),
-            )
+            path = ("queues", qid, "dead_letter")
+            yield from edge(src, node(queue.dead_letter, ("queues",)), "dead-letter", path)
     for fid, fan in design.fanout.items():
         base = ("fanout", fid)
         worker = node(fan.worker, ("services",))
-        link(node(fan.source, ("queues",)), worker, "consume", (*base, "source"))
-        link(worker, node(fan.target, STORE_SECTIONS), "fanout", (*base, "target"))
-        link(worker, node(fan.followers_from), "fanout", (*base, "followers_from"))
-        link(node(fan.pull_by, ("services",)), node(fan.pull_from), "fanout", (*base, "pull_from"))
-    return succ
+        yield from edge(node(fan.source, ("queues",)), worker, "consume", (*base, "source"))
+        yield from edge(worker, node(fan.target, STORE_SECTIONS), "fanout", (*base, "target"))
+        yield from edge(worker, node(fan.followers_from), "fanout", (*base, "followers_from"))
+        pull = (*base, "pull_from")
+        yield from edge(node(fan.pull_by, ("services",)), node(fan.pull_from), "fanout", pull)
+
+
+def adjacency(design: Design) -> Adjacency:
+    """Every component of `design`, in declaration order, -> its successors -> the kinds of the
+    edge between them, in the order they were declared.
+
+    The walk of `references` without the paths, and as plain dicts: the rules ask only "what
+    follows this node, and how", which a dict answers for a fraction of what building a
+    `networkx.DiGraph` costs on a 10,000-service design. An edge's value is a tuple of kinds,
+    most often one of the shared one-kind tuples, so that the 36,000 edges of the benchmark
+    design allocate nothing of their own; the path of a reference is looked up only when a
+    finding points at it (`call_paths`, `references`).
+    """
+    return _walk(design)[0]
+
+
+def _walk(design: Design) -> tuple[Adjacency, dict[Node, object]]:
+    """`adjacency(design)`, and the components that may run fewer than 2 replicas (see
+    `GraphFacts.few_replicas`), read in the same walk while each model is at hand: a second
+    pass over 21,000 models costs what their memory reads cost."""
+    node_of = _node_of(design)
+    succ: Adjacency = {node: {} for node in node_of.values()}
+    few: dict[Node, object] = {}
+    get = node_of.get
+    # The components' own reference fields inline: services hold most of a big design's
+    # references, and a function call or a generator step per reference is a measurable share
+    # of the walk.
+    for section, fields in _FIELDS.items():
+        plain = [(field, (kind,), sections) for field, kind, sections in fields]
+        for cid, model in getattr(design, section).items():
+            src = get(cid)
+            if src is None or src[0] != section:
+                continue
+            replicas = model.replicas
+            if type(replicas) is not int or replicas < 2:
+                few[src] = replicas
+            out = succ[src]
+            for field, one, sections in plain:
+                targets = getattr(model, field)
+                if not targets:
+                    continue
+                kind = one[0]
+                for target in targets:
+                    dst = get(target)
+                    if dst is not None and (sections is None or dst[0] in sections):
+                        edge = out.get(dst)
+                        if edge is None:
+                            out[dst] = one
+                        elif kind not in edge:
+                            out[dst] = edge + one
+    for section in STORE_SECTIONS:
+        for cid, store in getattr(design, section).items():
+            dst = get(cid)
+            if dst is None or dst[0] != section:
+                continue
+            replicas = store.replicas
+            if type(replicas) is not int or replicas < 2:
+                few[dst] = replicas
+            owner = store.owner
+            if owner is None:
+                continue
+            for one in (owner,) if isinstance(owner, str) else owner:
+                src = get(one)
+                if src is not None and src[0] == "services":
+                    out = succ[src]
+                    edge = out.get(dst)
+                    if edge is None:
+                        out[dst] = _OWN
+                    elif "own" not in edge:
+                        out[dst] = (*edge, "own")
+    for qid, queue in design.queues.items():
+        node = get(qid)
+        replicas = queue.replicas
+        if node is not None and node[0] == "queues" and (type(replicas) is not int or replicas < 2):
+            few[node] = replicas
+    for src, dst, kind, _ in _flow_references(design, node_of):
+        out = succ[src]
+        edge = out.get(dst)
+        if edge is None:
+            out[dst] = (kind,)
+        elif kind not in edge:
+            out[dst] = (*edge, kind)
+    return succ, few
 
 
 def build_graph(design: Design, succ: Adjacency | None = None) -> nx.DiGraph:
     """The component graph of `design` (see the module docstring for nodes and edge kinds),
-    built in bulk from its `adjacency` (`succ`, when the caller has it already)."""
+    built in bulk from its `adjacency` (`succ`, when the caller has it already), each edge with
+    the paths of the references that declare it (`references`)."""
     import networkx as nx
 
     if succ is None:
         succ = adjacency(design)
+    paths: dict[tuple[Node, Node], dict[str, ModelPath]] = {}
+    for src, dst, kind, path in references(design):
+        paths.setdefault((src, dst), {}).setdefault(kind, path)
     graph = nx.DiGraph()
     graph.add_nodes_from(
         ((section, cid), {"section": section, "id": cid, "model": model})
         for cid, (section, model) in design.components.items()
     )
     graph.add_edges_from(
-        (u, v, {"kind": min(paths, key=_RANK.__getitem__), "kinds": set(paths), "paths": {**paths}})
+        (
+            u,
+            v,
+            {
+                "kind": min(kinds, key=_RANK.__getitem__),
+                "kinds": set(kinds),
+                "paths": {kind: paths[u, v][kind] for kind in kinds},
+            },
+        )
         for u, targets in succ.items()
-        for v, paths in targets.items()
+        for v, kinds in targets.items()
     )
     return graph
+
+
+def call_paths(design: Design, node: Node) -> dict[Node, ModelPath]:
+    """The components `node` calls -> the `calls` or `routes_to` entry that first says so.
+
+    A call is declared only in its caller's own model, so this reads one component, not the
+    whole design: the adjacency keeps no paths, and a finding about a call looks its path up
+    here."""
+    section, cid = node
+    fields = _FIELDS.get(section, ())
+    model = design.components[cid][1] if fields else None
+    node_of = design.component_path
+    found: dict[Node, ModelPath] = {}
+    for field, kind, sections in fields:
+        if kind != "call":
+            continue
+        for i, target in enumerate(getattr(model, field)):
+            dst = node_of(target)
+            if dst is not None and (sections is None or dst[0] in sections):
+                found.setdefault(dst, (section, cid, field, i))
+    return found
 
 
 def reachable(succ: Adjacency, sources: Iterable[Node], kinds: Iterable[str]) -> set[Node]:
     """Nodes reachable from `sources` (included) following only edges carrying `kinds`.
 
-    A breadth-first search by frontiers over the adjacency, linear in nodes plus edges; when
-    every kind is followed, the kinds of an edge are not even looked at.
+    A depth-first search over the adjacency with one stack, linear in nodes plus edges.
     """
     wanted = frozenset(kinds)
     every = wanted >= set(KIND_ORDER)
     (only,) = wanted if len(wanted) == 1 else (None,)
     seen = {s for s in sources if s in succ}
-    frontier = list(seen)
-    while frontier:
-        found: set[Node] = set()
-        for current in frontier:
-            if every:
-                found.update(succ[current])
-            elif only is not None:  # one kind, the common question: a plain membership test
-                for n, paths in succ[current].items():
-                    if only in paths:
-                        found.add(n)
-            else:
-                for n, paths in succ[current].items():
-                    if not wanted.isdisjoint(paths):
-                        found.add(n)
-        found -= seen
-        seen |= found
-        frontier = list(found)
+    stack = list(seen)
+    add, push, pop = seen.add, stack.append, stack.pop
+    if every:  # the kinds of an edge are not even looked at
+        while stack:
+            for n in succ[pop()]:
+                if n not in seen:
+                    add(n)
+                    push(n)
+    elif only is not None:  # one kind, the common question: a plain membership test
+        while stack:
+            for n, edge in succ[pop()].items():
+                if only in edge and n not in seen:
+                    add(n)
+                    push(n)
+    else:
+        while stack:
+            for n, edge in succ[pop()].items():
+                if n not in seen and not wanted.isdisjoint(edge):
+                    add(n)
+                    push(n)
     return seen
 
 
@@ -244,10 +340,21 @@ class GraphFacts:
         self.design = design
 
     @cached_property
+    def _walked(self) -> tuple[Adjacency, dict[Node, object]]:
+        return _walk(self.design)
+
+    @cached_property
     def succ(self) -> Adjacency:
         """The design's `adjacency`, built on the first question that needs it:
         `entry_points` alone does not."""
-        return adjacency(self.design)
+        return self._walked[0]
+
+    @cached_property
+    def few_replicas(self) -> dict[Node, object]:
+        """The components whose `replicas` is not a whole number of 2 or more (unset, 0, 1, a
+        range, words), with that value: the only ones DL702 has to judge, found in the walk
+        that builds `succ`."""
+        return self._walked[1]
 
     @cached_property
     def order(self) -> dict[Node, int]:
@@ -255,10 +362,9 @@ class GraphFacts:
         return {node: i for i, node in enumerate(self.succ)}
 
     @cached_property
-    def _call_core(self) -> dict[Node, dict[Node, ModelPath]]:
+    def _call_core(self) -> dict[Node, list[Node]]:
         """The part of the synchronous call layer (services and edge components) that can hold
-        a cycle: each component -> the components it calls -> the `calls` or `routes_to` entry
-        that says so.
+        a cycle: each component -> the components it calls.
 
         A component with no call in, or none out, within the layer is on no cycle; peeling such
         components off until none is left (linear, on plain dicts) leaves every cycle intact and,
@@ -271,7 +377,7 @@ class GraphFacts:
         index = {u: i for i, (u, _) in enumerate(layer)}
         # The first pass on positions in `layer`, so that peeling an acyclic layer hashes no node.
         calls = [
-            [index[v] for v, paths in targets.items() if "call" in paths and v[0] in CALL_SECTIONS]
+            [index[v] for v, kinds in targets.items() if "call" in kinds and v[0] in CALL_SECTIONS]
             for _, targets in layer
         ]
         into = [0] * len(layer)
@@ -291,7 +397,7 @@ class GraphFacts:
             return {}
         kept = {u for u, _ in layer if into[index[u]]}  # a node removed has no call in left
         rest = {
-            u: {v: paths["call"] for v, paths in targets.items() if "call" in paths and v in kept}
+            u: [v for v, kinds in targets.items() if "call" in kinds and v in kept]
             for u, targets in layer
             if u in kept
         }
@@ -303,10 +409,11 @@ class GraphFacts:
         `path` is the `calls` or `routes_to` entry that declares it."""
         import networkx as nx
 
-        core = self._call_core
-        return nx.DiGraph(
-            {u: {v: {"path": path} for v, path in targets.items()} for u, targets in core.items()}
-        )
+        layer = {}
+        for u, targets in self._call_core.items():
+            paths = call_paths(self.design, u)
+            layer[u] = {v: {"path": paths[v]} for v in targets}
+        return nx.DiGraph(layer)
 
     @cached_property
     def call_cycles(self) -> list[set[Node]]:
@@ -358,25 +465,27 @@ class GraphFacts:
         design = self.design
         why: dict[Node, str] = {}
         for fid, flow in design.flows.items():
-            for hop in flow.hops():
-                if hop.call == "async":
-                    break
-                node = design.component_path(hop.component)
-                if node is not None:
-                    why.setdefault(node, f"a synchronous hop of flow `{fid}`")
+            for hop in flow.path:  # an id alone is a synchronous hop (`Flow.hops`)
+                if not isinstance(hop, str):
+                    if hop.call == "async":
+                        break
+                    hop = hop.component
+                node = design.component_path(hop)
+                if node is not None and node not in why:
+                    why[node] = f"a synchronous hop of flow `{fid}`"
         called = self.called_by_clients
         succ = self.succ
         for node in succ:  # in declaration order
             if node in called and node not in why:
                 why[node] = "called, directly or not, by client traffic"
         for node in [n for n in why if n[0] == "services"]:
-            for store, paths in succ[node].items():
-                if store not in why and ("read" in paths or "write" in paths):
+            for store, kinds in succ[node].items():
+                if ("read" in kinds or "write" in kinds) and store not in why:
                     why[store] = f"read or written synchronously by `{node[1]}`"
         return why
 
 
-def _peel(layer: dict[Node, dict[Node, ModelPath]]) -> dict[Node, dict[Node, ModelPath]]:
+def _peel(layer: dict[Node, list[Node]]) -> dict[Node, list[Node]]:
     """`layer` without every node that has no edge in, or none out, within what is left."""
     into: dict[Node, int] = dict.fromkeys(layer, 0)
     callers: dict[Node, list[Node]] = {u: [] for u in layer}
@@ -401,7 +510,7 @@ def _peel(layer: dict[Node, dict[Node, ModelPath]]) -> dict[Node, dict[Node, Mod
             if not outdeg[w] and w not in removed:
                 stack.append(w)
     return {
-        u: {v: path for v, path in targets.items() if v not in removed}
+        u: [v for v in targets if v not in removed]
         for u, targets in layer.items()
         if u not in removed
     }

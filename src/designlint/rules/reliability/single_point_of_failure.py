@@ -132,14 +132,16 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
         return
     nid, percent = target
     components = ctx.design.components
-    for node, reason in ctx.graph_facts.request_path.items():
+    facts = ctx.graph_facts
+    few = facts.few_replicas
+    for node, reason in facts.request_path.items():
+        if node not in few:
+            continue  # the common case: 2 replicas or more, redundant whatever else holds
         section, cid = node
         if section not in JUDGED:
             continue
         model = components[cid][1]
         replicas = model.replicas
-        if type(replicas) is int and replicas >= 2:
-            continue  # the common case, redundant whatever else holds
         least = qty.least(replicas)
         if getattr(model, "kind", None) == "external" or (
             isinstance(replicas, qty.Prose) and least is None

@@ -13,12 +13,15 @@ A service reaches a datastore or cache in three ways the format can state:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from designlint.context import Context
 from designlint.findings import ModelPath
 from designlint.model import Design
 from designlint.rules.services._ownership import Ownership, context_of, external, shared_ownership
+
+if TYPE_CHECKING:
+    from designlint.graph import Adjacency
 
 STORE_SECTIONS = ("datastores", "caches")
 
@@ -51,20 +54,49 @@ def declared(design: Design) -> Iterator[Access]:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
 
 
-def declared_foreign(design: Design, owners: dict[str, Ownership]) -> Iterator[Access]:
+def declared_foreign(
+    design: Design, owners: dict[str, list[str]], succ: Adjacency | None = None
+) -> Iterator[Access]:
     """The `declared` accesses DL402 judges: not those of a store's own owners, nor of a store
-    nobody owns. The common case (a service reading the store it owns) is passed over before
-    an `Access` is made for it, which is most of a big design's entries."""
+    nobody owns.
+
+    With the design's adjacency (`succ`), only the services with a `read` or `write` edge to a
+    store they have no `own` edge to are looked at: an `own` edge makes the service one of the
+    store's owners, so the common case (a service reading the store it owns, most of a big
+    design's entries) costs a look at its edges, not a lookup of every entry's id."""
     components = design.components
+    suspects = None if succ is None else _suspects(design, succ)
     for sid, svc in design.services.items():
+        if suspects is not None and sid not in suspects:
+            continue
         for field, targets in (("reads", svc.reads), ("writes", svc.writes)):
             for i, target in enumerate(targets):
-                entry = owners.get(target)
-                if entry is None or not entry.owners or sid in entry.owners:
+                names = owners.get(target)
+                if not names or sid in names:
                     continue
                 found = components.get(target)
                 if found is not None and found[0] in STORE_SECTIONS:
                     yield Access(sid, target, field, ("services", sid, field, i), True)
+
+
+def _suspects(design: Design, succ: Adjacency) -> set[str] | None:
+    """The services that read or write a store they do not own, or None (every service) when
+    some service is not a node of the adjacency (its id was declared first elsewhere, DL005)."""
+    found: set[str] = set()
+    nodes = 0
+    for node, targets in succ.items():
+        if node[0] != "services":
+            continue
+        nodes += 1
+        for dst, kinds in targets.items():
+            if (
+                dst[0] in STORE_SECTIONS
+                and "own" not in kinds
+                and ("read" in kinds or "write" in kinds)
+            ):
+                found.add(node[1])
+                break
+    return found if nodes == len(design.services) else None
 
 
 def _touches(design: Design, sid: str, store: str) -> bool:
@@ -96,20 +128,21 @@ def through_flows(design: Design) -> Iterator[Access]:
     for fid, flow in design.flows.items():
         last: str | None = None
         seen: list[str] = []
-        for i, hop in enumerate(flow.hops()):
-            section = _section(design, hop.component)
+        for i, hop in enumerate(flow.path):
+            component = hop if isinstance(hop, str) else hop.component  # as `Flow.hops` reads
+            section = _section(design, component)
             if section == "services":
-                last = hop.component
+                last = component
                 seen.append(last)
             elif section in STORE_SECTIONS:
                 if last is None:
                     continue
-                if not _touches(design, last, hop.component) and any(
-                    _touches(design, sid, hop.component) and _calls(design, sid, last)
+                if not _touches(design, last, component) and any(
+                    _touches(design, sid, component) and _calls(design, sid, last)
                     for sid in seen[:-1]
                 ):
                     continue
-                yield Access(last, hop.component, "reaches", ("flows", fid, "path", i), False)
+                yield Access(last, component, "reaches", ("flows", fid, "path", i), False)
             else:
                 last = None
 
@@ -137,16 +170,14 @@ def accesses(design: Design, owners: dict[str, set[str]]) -> list[Access]:
     return [*declared(design), *through_flows(design), *through_fanout(design, owners)]
 
 
-def unowned_users(
-    design: Design, entries: dict[tuple[str, str], Ownership]
-) -> dict[str, list[str]]:
+def unowned_users(design: Design, table: Ownership) -> dict[str, list[str]]:
     """For each store nobody owns that services of two or more bounded contexts reach: those
     services, in order. Parts of one service (`part_of`) are one user; third parties
     (`kind: external`) are not judged."""
-    if all(e.owners or e.undeclared for e in entries.values()):
+    if all(table.of.values()) or all(map(table.claimed, table.of)):
         return {}  # every store has an owner: no access needs counting
-    owned = {key[1]: set(e.owners) for key, e in entries.items() if e.owners or e.undeclared}
-    if all(key[1] in owned for key in entries):
+    owned = {key[1]: set(names) for key, names in table.of.items() if table.claimed(key)}
+    if all(key[1] in owned for key in table.of):
         return {}  # a store declared twice counts as owned when one declaration is
     users: dict[str, list[str]] = {}
     for access in accesses(design, {}):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from designlint.context import Context
-from designlint.findings import ModelPath
 from designlint.model import Design
 from designlint.model.base import as_list
 
@@ -19,16 +18,22 @@ STORE_SECTIONS = ("datastores", "caches")
 
 @dataclass
 class Ownership:
-    """The owners of one store, in declaration order, each with where it was declared."""
+    """The owners of every store, in plain lists (a big design has 11,000 stores, and an object
+    per store cost more than the rest of the rules' work on them).
 
-    section: str
-    id: str
-    owners: dict[str, ModelPath] = field(default_factory=dict)  # declared services only
-    undeclared: list[str] = field(default_factory=list)  # owner ids DL003 reports
+    `of`: every datastore and cache, keyed by (section, id) in declaration order -> the
+    declared services that own it, in declaration order (the store's `owner` first, then each
+    service listing it under `owns`), each once. `by_id`: the same lists by store id, the first
+    declaration of an id winning as DL005 decides. `undeclared`: the stores whose `owner` names
+    ids that are not declared services (DL003 reports them), with those ids."""
 
-    @property
-    def path(self) -> ModelPath:
-        return (self.section, self.id)
+    of: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    by_id: dict[str, list[str]] = field(default_factory=dict)
+    undeclared: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def claimed(self, key: tuple[str, str]) -> bool:
+        """Whether the store has an owner, declared or not."""
+        return bool(self.of[key]) or key in self.undeclared
 
 
 def context_of(design: Design, sid: str) -> str:
@@ -54,58 +59,39 @@ def external(design: Design, sid: str) -> bool:
     return svc is not None and svc.kind == "external"
 
 
-def ownership(design: Design) -> dict[tuple[str, str], Ownership]:
-    """Every datastore and cache keyed by (section, id), with its owners."""
-    result: dict[tuple[str, str], Ownership] = {}
+def ownership(design: Design) -> Ownership:
+    """Every datastore and cache with its owners, from both sides."""
+    table = Ownership()
+    of, by_id = table.of, table.by_id
     services = design.services
     for section in STORE_SECTIONS:
         for cid, store in getattr(design, section).items():
-            entry = result[(section, cid)] = Ownership(section, cid)
             owner = store.owner
-            if isinstance(owner, str):  # the common case, without a list to walk
-                if owner in services:
-                    entry.owners[owner] = (section, cid, "owner")
-                else:
-                    entry.undeclared.append(owner)
-                continue
-            for i, one in enumerate(as_list(owner)):
-                if one in services:
-                    entry.owners.setdefault(one, (section, cid, "owner", i))
-                else:
-                    entry.undeclared.append(one)
-    by_id: dict[str, tuple[str, str]] = {}
-    for key in result:
-        by_id.setdefault(key[1], key)  # the first declaration wins, as DL005 decides
+            if isinstance(owner, str) and owner in services:  # the common case
+                names = [owner]
+            else:
+                names = []
+                for one in as_list(owner):
+                    if one not in services:
+                        table.undeclared.setdefault((section, cid), []).append(one)
+                    elif one not in names:
+                        names.append(one)
+            of[(section, cid)] = names
+            if cid not in by_id:  # the first declaration wins, as DL005 decides
+                by_id[cid] = names
     for sid, svc in services.items():
-        if not svc.owns:
-            continue
-        for i, target in enumerate(svc.owns):
-            key = by_id.get(target)
-            if key is not None:
-                owners = result[key].owners
-                if sid not in owners:  # most often the store's `owner` already named it
-                    owners[sid] = ("services", sid, "owns", i)
-    return result
+        if svc.owns:
+            for target in svc.owns:
+                names = by_id.get(target)
+                if names is not None and sid not in names:  # most often `owner` named it
+                    names.append(sid)
+    return table
 
 
-def _by_id(entries: dict[tuple[str, str], Ownership]) -> dict[str, Ownership]:
-    """The ownership of each store id; for a duplicated id the first declaration wins."""
-    return {key[1]: entry for key, entry in reversed(list(entries.items()))}
-
-
-def shared_ownership(ctx: Context) -> dict[tuple[str, str], Ownership]:
+def shared_ownership(ctx: Context) -> Ownership:
     """`ownership(ctx.design)`, computed once per file for DL401, DL402 and DL404."""
     return ctx.shared(_ownership_of)
 
 
-def shared_by_id(ctx: Context) -> dict[str, Ownership]:
-    """`by_id(ctx.design)` from the shared ownership."""
-    return ctx.shared(_by_id_of)
-
-
-def _ownership_of(ctx: Context) -> dict[tuple[str, str], Ownership]:
+def _ownership_of(ctx: Context) -> Ownership:
     return ownership(ctx.design)
-
-
-def _by_id_of(ctx: Context) -> dict[str, Ownership]:
-    return _by_id(shared_ownership(ctx))

@@ -9,7 +9,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.services._access import declared_foreign, through_fanout, through_flows
-from designlint.rules.services._ownership import external, same_context, shared_by_id
+from designlint.rules.services._ownership import external, same_context, shared_ownership
 
 
 @rule("DL402", "foreign-datastore-access", "error")
@@ -72,26 +72,28 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
       tweet-db: {kind: wide-column}
     ```
     """
-    owned = shared_by_id(ctx)
+    owned = shared_ownership(ctx).by_id
     # the owners of each store, as sets, for the fan-outs alone
-    owners = {sid: set(entry.owners) for sid, entry in owned.items()} if ctx.design.fanout else {}
+    owners = {sid: set(names) for sid, names in owned.items()} if ctx.design.fanout else {}
     reported: set[tuple[str, str]] = set()
     design = ctx.design
     found = chain(
-        declared_foreign(design, owned), through_flows(design), through_fanout(design, owners)
+        declared_foreign(design, owned, ctx.graph_facts.succ),
+        through_flows(design),
+        through_fanout(design, owners),
     )
     for access in found:
-        entry = owned.get(access.store)
+        names = owned.get(access.store)
         sid = access.service
-        if entry is None or not entry.owners or sid in entry.owners:
+        if not names or sid in names:
             continue
-        if external(ctx.design, sid) or any(same_context(ctx.design, sid, o) for o in entry.owners):
+        if external(ctx.design, sid) or any(same_context(ctx.design, sid, o) for o in names):
             continue
         pair = (sid, access.store)
         if not access.declared and pair in reported:
             continue
         reported.add(pair)
-        names = ", ".join(f"`{o}`" for o in entry.owners)
+        said = ", ".join(f"`{o}`" for o in names)
         if access.declared:
             what = f"service `{sid}` {access.verb} `{access.store}`"
         elif access.path[0] == "flows":
@@ -100,7 +102,7 @@ def foreign_datastore_access(ctx: Context) -> Iterator[Violation]:
             what = f"fan-out `{access.path[1]}` has `{sid}` {access.verb[:-1]} `{access.store}`"
         yield Violation(
             access.path,
-            f"{what}, which {names} owns",
+            f"{what}, which {said} owns",
             fix=f"call the owning service's API, or consume its events, instead of "
             f"touching `{access.store}` directly",
         )

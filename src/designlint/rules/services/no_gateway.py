@@ -148,6 +148,8 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
                 hits.append((state, nxt, authed, limits))
         if not hits:
             continue
+        from designlint.graph import call_paths
+
         state, target, auth, limited = hits[0]
         chain = [target]
         walk: tuple | None = state
@@ -162,7 +164,7 @@ def no_gateway(ctx: Context) -> Iterator[Violation]:
         if len(hits) > 1:
             message += f" ({len(hits) - 1} more backend component(s) reached the same way)"
         yield Violation(
-            succ[client][chain[1]]["call"],
+            call_paths(ctx.design, client)[chain[1]],
             message,
             fix="route client traffic through an `api-gateway` (or `load-balancer`) with "
             "`auth: true` and `rate_limiting: true`",

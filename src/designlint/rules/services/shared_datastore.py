@@ -58,21 +58,22 @@ def shared_datastore(ctx: Context) -> Iterator[Violation]:
       tweet-db: {kind: wide-column}
     ```
     """
-    entries = shared_ownership(ctx)
+    table = shared_ownership(ctx)
     users = shared_unowned_users(ctx)
-    for entry in entries.values():
-        kind = "datastore" if entry.section == "datastores" else "cache"
-        owners = entry.owners
+    for (section, cid), owners in table.of.items():
+        if len(owners) < 2 and cid not in users:
+            continue  # the common case: one owner, or none and no more than one user
+        kind = "datastore" if section == "datastores" else "cache"
         if len(owners) >= 2 and len({context_of(ctx.design, sid) for sid in owners}) >= 2:
-            names = ", ".join(f"`{sid}`" for sid in entry.owners)
-            message = f"{kind} `{entry.id}` is owned by {len(entry.owners)} services: {names}"
-        elif entry.id in users:
-            names = ", ".join(f"`{sid}`" for sid in users[entry.id])
-            message = f"{kind} `{entry.id}` has no owner and is used by {names}"
+            names = ", ".join(f"`{sid}`" for sid in owners)
+            message = f"{kind} `{cid}` is owned by {len(owners)} services: {names}"
+        elif cid in users:
+            names = ", ".join(f"`{sid}`" for sid in users[cid])
+            message = f"{kind} `{cid}` has no owner and is used by {names}"
         else:
             continue
         yield Violation(
-            entry.path,
+            (section, cid),
             message,
             fix="give it one owner; the other services call the owner's API or consume its events",
         )

@@ -66,6 +66,27 @@ def _technology(word: str) -> str | None:
     return None
 
 
+def _name_text(name: str | None) -> str:
+    """The words of a display name that are judged: a technology in parentheses qualifies a
+    capability name, like a description."""
+    if not name:
+        return ""
+    return _PARENTHESES.sub(" ", name) if "(" in name else name
+
+
+# ASCII punctuation and spaces, which separate words whatever the case around them.
+_SEPARATORS = {c: 32 for c in range(128) if not chr(c).isalnum()}
+
+
+def _any_technology(texts: list[str]) -> bool:
+    """Whether any of `texts` holds a technology word, judged once per distinct token: a big
+    design's 20,000 ids and names share a few hundred words and numbers. Tokens are split at
+    what separates words in any case (ASCII punctuation, spaces), so a token's words are the
+    words it contributes to its text, and a number names nothing."""
+    tokens = set("\n".join(texts).translate(_SEPARATORS).split())
+    return any(technology_in(token) for token in tokens if not token.isdigit())
+
+
 @rule("DL403", "technology-named-service", "warning")
 def technology_named_service(ctx: Context) -> Iterator[Violation]:
     """
@@ -115,7 +136,10 @@ def technology_named_service(ctx: Context) -> Iterator[Violation]:
       timeline-service: {name: Timeline Service, description: written in Java}
     ```
     """
-    for sid, svc in ctx.design.services.items():
+    services = ctx.design.services
+    if not _any_technology([*services, *(_name_text(svc.name) for svc in services.values())]):
+        return  # the common case, judged on the words of every name at once
+    for sid, svc in services.items():
         tech = technology_in(sid)
         if tech:
             yield Violation(
@@ -125,9 +149,7 @@ def technology_named_service(ctx: Context) -> Iterator[Violation]:
                 "the technology in `description`",
             )
         if svc.name:
-            # A technology in parentheses qualifies a capability name, like a description.
-            name = svc.name
-            tech = technology_in(_PARENTHESES.sub(" ", name) if "(" in name else name)
+            tech = technology_in(_name_text(svc.name))
             if tech:
                 yield Violation(
                     ("services", sid, "name"),

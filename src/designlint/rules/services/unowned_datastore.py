@@ -49,14 +49,16 @@ def unowned_datastore(ctx: Context) -> Iterator[Violation]:
       user-db: {kind: relational, owner: user-service}
     ```
     """
-    entries = shared_ownership(ctx)
-    for entry in entries.values():
-        if entry.owners or entry.undeclared:
+    table = shared_ownership(ctx)
+    if all(table.of.values()):
+        return  # every store has a declared owner, the common case
+    for (section, cid), names in table.of.items():
+        if names or (section, cid) in table.undeclared:
             continue
-        kind = "datastore" if entry.section == "datastores" else "cache"
+        kind = "datastore" if section == "datastores" else "cache"
         yield Violation(
-            entry.path,
-            f"{kind} `{entry.id}` is owned by no service",
+            (section, cid),
+            f"{kind} `{cid}` is owned by no service",
             fix="set `owner:` to the one service whose data it is (or list it in that "
             "service's `owns`)",
         )
