@@ -1,7 +1,5 @@
 """The base of every format model: frozen, unknown keys forbidden, `x-` extension keys allowed."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any

@@ -1,7 +1,5 @@
 """Phase 2 and 3 components: clients, edge, APIs, services, datastores, caches, queues, fan-out."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
@@ -177,7 +175,7 @@ class Api(Model):
         return path
 
     @model_validator(mode="after")
-    def _addressed(self) -> Api:
+    def _addressed(self) -> "Api":
         # An HTTP endpoint is known by method and path; anything else by a name or signature.
         if self.protocol == "http":
             missing = [k for k in ("method", "path") if getattr(self, k) is None]
