@@ -107,11 +107,21 @@ def may_have_extensions(source: Source) -> bool:
 
     Every key is text of the document: written out, or spelled with escapes in a double-quoted
     scalar (`"\\x78-a"`, or `"x\\` at a line's end followed by `-a"`), which all need a
-    backslash. A document without `x-` and without a backslash has no extension key, and its
-    models need not look for one (`prebuilt.validate`). Two substring scans: ~1 ms for 12 MB.
+    backslash. A key's first character follows a space, a line break, a quote or an indicator,
+    never a word character, so the `x-` of `max-age` or `index-only` is no key's start. A
+    document without such an `x-` and without a backslash has no extension key, and its models
+    need not look for one (`prebuilt.validate`): ~17 ms for the 12 MB of the 10k-service design.
     """
     text = source.text
-    return "x-" in text or "\\" in text
+    if "\\" in text:
+        return True
+    at = text.find("x-")
+    while at != -1:
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before == "_"):  # what `re` calls a word character
+            return True
+        at = text.find("x-", at + 2)
+    return False
 
 
 def _removable(path: ModelPath) -> ModelPath | None:
