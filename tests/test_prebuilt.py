@@ -19,6 +19,8 @@ import yaml
 from pydantic import ValidationError
 
 from designlint.model import Design, prebuilt
+from designlint.reading import load
+from designlint.reading.source import Limits, load_text
 from shipped import require_fresh
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,16 +77,16 @@ def test_it_is_the_validator_pydantic_generates() -> None:
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_it_validates_as_pydantic_does(name: str) -> None:
     require_fresh(prebuilt.SAVED, prebuilt.stamp())
-    data = DOCUMENTS[name]
     saved = prebuilt.load(prebuilt.SAVED)
+    assert _outcome(saved.validate_python, name) == _outcome(Design.model_validate, name)
 
-    def outcome(validate) -> object:
-        try:
-            return validate(data)
-        except ValidationError as exc:
-            return exc.title, exc.errors(include_url=False)
 
-    assert outcome(saved.validate_python) == outcome(Design.model_validate)
+def _outcome(validate, name: str) -> object:
+    """The design, or the errors, as one value to compare."""
+    try:
+        return validate(DOCUMENTS[name])
+    except ValidationError as exc:
+        return exc.title, exc.errors(include_url=False)
 
 
 def test_a_cold_check_validates_with_the_saved_validator() -> None:
@@ -99,3 +101,63 @@ def test_a_cold_check_validates_with_the_saved_validator() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split() == ["False"]
+
+
+def _keys(value: object) -> set[str]:
+    """Every mapping key in a document, at any depth."""
+    if isinstance(value, dict):
+        return {str(k) for k in value} | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_the_saved_validator_without_the_extension_step_is_generated_the_same_way() -> None:
+    require_fresh(prebuilt.SAVED, prebuilt.stamp())
+    saved = prebuilt.load(prebuilt.SAVED, extensions=False)
+    fresh = prebuilt.generated(extensions=False)
+    assert _normal(saved.__reduce__()[1]) == _normal(fresh.__reduce__()[1])
+    # It is the full validator minus that one step, not an empty shell.
+    assert "function-before" in str(_normal(prebuilt.generated().__reduce__()[1]))
+    assert "_drop_extensions" not in str(saved.__reduce__()[1])
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in DOCUMENTS if not any(k.startswith("x-") for k in _keys(DOCUMENTS[n]))]
+)
+def test_without_x_keys_it_validates_as_pydantic_does(name: str) -> None:
+    require_fresh(prebuilt.SAVED, prebuilt.stamp())
+    saved = prebuilt.load(prebuilt.SAVED, extensions=False)
+    assert _outcome(saved.validate_python, name) == _outcome(Design.model_validate, name)
+
+
+@pytest.mark.parametrize(
+    ("entry", "may"),
+    [
+        ("x-owner: someone", True),  # written out
+        ('"\\x78-owner": someone', True),  # escaped: `x-owner` once read
+        ('"\\u0078-owner": someone', True),
+        ('? "x\\\n      -owner"\n    : someone', True),  # an escaped line break joins them
+        ("&first x-owner: someone", True),  # after an anchor
+        ("? |\n      x-owner\n    : someone", True),  # a block scalar as the key
+        ("owner_note: someone", False),
+        ("description: max-age and an index-only scan", False),  # no key starts there
+    ],
+)
+def test_a_document_skips_the_extension_step_only_when_no_key_can_start_with_x(
+    entry: str, may: bool
+) -> None:
+    text = f"designlint: 1\nname: Shop\nservices:\n  api:\n    {entry}\n"
+    source = load_text(text, Limits())
+    assert source.problems == []
+    assert load.may_have_extensions(source) is may
+    design, problems = load.validate(source)
+    if may:  # an extension key: dropped, whatever its spelling
+        assert problems == [] and design is not None
+        assert design.services["api"].model_dump(exclude_defaults=True) == {}
+    elif "owner_note" in entry:
+        assert [c for c, _ in problems] == ["DL002"]
+        assert "unknown key `owner_note`" in problems[0][1].message
+    else:
+        assert problems == [] and design is not None
+        assert design.services["api"].description == "max-age and an index-only scan"

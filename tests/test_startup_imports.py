@@ -110,6 +110,7 @@ def test_a_check_without_plugins_or_rule_options_builds_no_validator(tmp_path) -
     )
     modules = imported("check", str(path), cwd=tmp_path)
     assert "designlint.plugins" in modules  # plug-ins were looked for
+    assert not loaded(modules, "designlint.custom")  # no custom rules: not their parser either
     assert "designlint.model" in modules
     assert not loaded(modules, "pydantic.plugin._loader")
     assert not loaded(modules, "importlib.metadata")

@@ -132,4 +132,8 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         code = 3
+    # The interpreter's last act is a full collection over every object still alive (the
+    # modules, their classes, caches): nothing of it is garbage worth finding at exit. Frozen
+    # objects are left out of it (~30M instructions, ~0.8% of checking the 1k-service design).
+    gc.freeze()
     sys.exit(code if isinstance(code, int) else 0)

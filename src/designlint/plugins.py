@@ -12,7 +12,6 @@ import os
 import sys
 from dataclasses import dataclass
 
-from designlint.custom.definition import CODE, NAME
 from designlint.errors import PluginError
 
 GROUP = "designlint.rules"
@@ -99,6 +98,8 @@ def _declared() -> bool:
 
 
 def _check_rule(plugin: Plugin, code: str, name: str) -> None:
+    from designlint.custom.definition import CODE, NAME  # custom rules' parser: only here
+
     where = f"plug-in `{plugin.name}` (from {plugin.distribution}) registers"
     if code.startswith("DL") or not CODE.match(code):
         raise PluginError(

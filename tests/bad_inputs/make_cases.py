@@ -111,6 +111,8 @@ CASES: dict[str, bytes | str] = {
     "version-hex.yaml": "designlint: 0x1\nname: X\n",
     "version-octal.yaml": "designlint: 0o1\nname: X\n",
     "replicas-true.yaml": HEAD + "services:\n  a: {replicas: true}\n",
+    "page-size-true.yaml": HEAD
+    + "apis:\n  l: {method: GET, path: /v1/l, pagination: {style: cursor, max_limit: true}}\n",
     "cache-negative-entry-size.yaml": HEAD + "caches:\n  c: {keys: 10M, entry_size: -5 B}\n",
     "cache-zero-node-memory.yaml": HEAD + "caches:\n  c: {keys: 10M, node_memory: 0 GB}\n",
     "control-escapes.yaml": HEAD + 'services:\n  a: {calls: ["b\\0\\e[2J\\a"]}\n',

@@ -1,4 +1,10 @@
-"""The vocabulary of a design document: pydantic v2 models, shape only, no judgement."""
+"""The vocabulary of a design document: pydantic v2 models, shape only, no judgement.
+
+The model modules do without `from __future__ import annotations`: with it every field's
+annotation is a string that pydantic evaluates when it creates the class (~180 of them, at every
+start-up); without it the annotations are already objects (~17M fewer instructions, ~1% of a
+cold `check`).
+"""
 
 from designlint.model.components import (
     Api,

@@ -1,7 +1,5 @@
 """The base of every format model: frozen, unknown keys forbidden, `x-` extension keys allowed."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
@@ -134,13 +132,6 @@ Quantity = Annotated[
 ]
 
 
-def not_boolean(value: Any) -> Any:
-    """For whole-number fields: pydantic reads `true` as 1, which no one means by it."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "Input should be a whole number, not a boolean")
-    return value
-
-
 def sized(value: Any, info: ValidationInfo) -> Any:
     """For sizes and memory: an entry cannot be negative and a node needs some memory."""
     base = getattr(value, "base", None)
@@ -197,7 +188,12 @@ def Amount(*kinds: str, example: str, signed: bool = False) -> Any:  # noqa: N80
 
 
 def _validate_whole(value: Any, minimum: int) -> int | q.Prose:
-    if isinstance(value, q.Prose) or (isinstance(value, int) and not isinstance(value, bool)):
+    if value.__class__ is int and value >= minimum:
+        return value  # the common case, first: one call per field of every instance
+    if isinstance(value, bool):
+        # pydantic reads `true` as 1, which no one means by it.
+        raise PydanticCustomError("int_type", "Input should be a whole number, not a boolean")
+    if isinstance(value, q.Prose) or isinstance(value, int):
         found: Any = value
     else:
         try:
@@ -236,7 +232,8 @@ def _whole_number(found: int | q.Quantity, minimum: int) -> int:
 
 
 def Whole(minimum: int = 0) -> Any:  # noqa: N802 - a type
-    """A whole number of things (replicas, nodes, page size), at least `minimum`, or words."""
+    """A whole number of things (replicas, nodes, page size), at least `minimum`, or words;
+    never a boolean."""
     return Annotated[
         int | q.Prose,
         Plain(

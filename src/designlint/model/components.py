@@ -1,7 +1,5 @@
 """Phase 2 and 3 components: clients, edge, APIs, services, datastores, caches, queues, fan-out."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
@@ -13,7 +11,6 @@ from designlint.model.base import (
     Model,
     Whole,
     extension_schema,
-    not_boolean,
     sized,
 )
 from designlint.model.requirements import ConsistencyModel
@@ -34,8 +31,6 @@ class Component(Model):
     serves: list[Id] = Field(
         default_factory=list, description="Functional requirements this component serves."
     )
-
-    _whole = field_validator("replicas", mode="before")(not_boolean)
 
 
 class Client(Component):
@@ -91,8 +86,6 @@ def _api_schema(schema: dict) -> None:
     schema["else"] = {
         "anyOf": [{"required": ["name"]}, {"required": ["signature"]}, {"required": ["path"]}]
     }
-
-    _whole = field_validator("max_limit", "default_limit", mode="before")(not_boolean)
 
 
 class Body(Model):
@@ -177,7 +170,7 @@ class Api(Model):
         return path
 
     @model_validator(mode="after")
-    def _addressed(self) -> Api:
+    def _addressed(self) -> "Api":
         # An HTTP endpoint is known by method and path; anything else by a name or signature.
         if self.protocol == "http":
             missing = [k for k in ("method", "path") if getattr(self, k) is None]
@@ -287,8 +280,6 @@ class Query(Model):
         None, description="How often it runs (`12k/s`)."
     )
 
-    _whole = field_validator("limit", mode="before")(not_boolean)
-
 
 class Sharding(Model):
     """How a store is partitioned."""
@@ -298,8 +289,6 @@ class Sharding(Model):
         None, description="How keys map to shards."
     )
     shards: Whole(1) | None = Field(None, description="Number of shards or nodes.")
-
-    _whole = field_validator("shards", mode="before")(not_boolean)
 
 
 class Datastore(Component):
@@ -377,7 +366,6 @@ class Cache(Component):
     nodes: Whole(1) | None = Field(None, description="Number of nodes when clustered.")
 
     _sizes = field_validator("entry_size", "node_memory")(sized)
-    _whole_cache = field_validator("max_length", "nodes", mode="before")(not_boolean)
 
 
 class Consumer(Model):
@@ -436,5 +424,3 @@ class Fanout(Model):
         None, description="The estimate of peak writes feeding the fan-out (e.g. peak_write_qps)."
     )
     description: str | None = Field(None, description="Free text.")
-
-    _whole = field_validator("batch_size", mode="before")(not_boolean)

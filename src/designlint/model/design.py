@@ -1,7 +1,5 @@
 """The whole design document: the root model and the component index rules navigate by."""
 
-from __future__ import annotations
-
 from functools import cached_property
 from typing import Literal
 

@@ -1,7 +1,5 @@
 """Back-of-the-envelope estimates: named quantities, optionally computed from each other."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Flows (ordered request paths with latency budgets), regions and replication."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import Field

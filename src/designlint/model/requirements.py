@@ -1,7 +1,5 @@
 """Phase 1 of the interview: functional scope, non-functional requirements and consistency."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Phase 4: bottlenecks with mitigations, decisions with alternatives, and the closing summary."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from designlint.model.base import Id, Model
