@@ -332,6 +332,31 @@ def test_request_path_and_reach_from_entries():
     assert ("services", "worker") not in why  # behind a queue
 
 
+def test_workers_flow_hops_and_parts_reach():
+    """A worker doing something runs on its own; a flow hop and `part_of` reach, edges aside."""
+    d = design(
+        clients={"web": {"calls": ["api"]}},
+        services={
+            "api": {},
+            "puller": {"kind": "worker", "calls": ["frontier"]},
+            "frontier": {},
+            "idle": {"kind": "worker"},
+            "transcoder": {"kind": "service"},
+            "indexer": {"part_of": "transcoder", "writes": ["index"]},
+            "lonely": {"calls": ["frontier"]},
+        },
+        datastores={"blobs": {"kind": "object-store"}, "index": {"kind": "search"}},
+        flows={"upload": {"path": ["web", "api", "blobs", {"component": "transcoder"}]}},
+    )
+    f = facts(d)
+    assert f.entry_points == [("clients", "web"), ("services", "puller")]
+    reached = f.reached_from_entries
+    flow_and_parts = {("datastores", "blobs"), ("services", "transcoder")}
+    assert flow_and_parts | {("services", "indexer"), ("datastores", "index")} <= reached
+    assert ("services", "frontier") in reached
+    assert not {("services", "idle"), ("services", "lonely")} & reached
+
+
 @pytest.mark.parametrize(
     "text",
     [
