@@ -250,6 +250,33 @@ def test_spof_quiet_without_an_availability_nfr():
 
 
 @pytest.mark.parametrize(
+    ("words", "asks"),
+    [
+        ("highly available", True),
+        ("reliable and fault tolerant", True),
+        ("replication, no single point of failure", True),
+        ("survives component, network and power failures", True),
+        ("keeps limiting if a cache server goes down", True),
+        ("always on", True),
+        ("five nines", True),
+        ("high availability for all users", True),
+        ("high availability is not required", False),
+        ("no need for high availability", False),
+        ("general scalability, availability and reliability", False),
+        ("best effort", False),
+        # scoped to a part of the system the words do not map to components
+        ("high availability for search and viewing", False),
+    ],
+)
+def test_spof_availability_asked_in_words(words: str, asks: bool):
+    text = SPOF.replace("99.5%", f'"{words}"')
+    settings = config.Settings(select=("DL702",))
+    found = [f for f in lint_text(text, "t.yaml", settings) if f.code == "DL702"]
+    assert bool(found) is asks, [f.message for f in found]
+    assert all(f'asks for "{words}"' in f.message for f in found)
+
+
+@pytest.mark.parametrize(
     ("name", "fires"),
     [
         ("tweet-service", False),
