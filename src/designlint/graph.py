@@ -447,27 +447,21 @@ class GraphFacts:
         is told so without a walk."""
         design = self.design
         entries = [("clients", cid) for cid in design.clients]
-        workers = [(sid, svc) for sid, svc in design.services.items() if svc.kind == "worker"]
-        consumers: set[str] = set()
-        if workers:
-            for queue in design.queues.values():
-                consumers.update(queue.consumers)
-            consumers.update(fan.worker for fan in design.fanout.values() if fan.worker)
+        workers = []
+        for sid, svc in design.services.items():  # one pass: a big design has 10,000
+            kind = svc.kind
+            if kind == "job":
+                entries.append(("services", sid))
+            elif kind == "worker":
+                workers.append((sid, svc))
+        if not workers:
+            return entries
+        consumers = {c for queue in design.queues.values() for c in queue.consumers}
+        consumers.update(fan.worker for fan in design.fanout.values() if fan.worker)
         entries += [
             ("services", sid)
-            for sid, svc in design.services.items()
-            if svc.kind == "job"
-            or (
-                svc.kind == "worker"
-                and (
-                    svc.calls
-                    or svc.reads
-                    or svc.writes
-                    or svc.publishes
-                    or svc.owns
-                    or sid in consumers
-                )
-            )
+            for sid, svc in workers
+            if svc.calls or svc.reads or svc.writes or svc.publishes or svc.owns or sid in consumers
         ]
         return entries
 
