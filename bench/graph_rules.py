@@ -8,8 +8,9 @@ Prints one JSON object: the design's size, the median seconds of each rule and o
 starts from a fresh `Context`, so the adjacency and the shared analyses (`Context.graph_facts`,
 `Context.shared`) are paid in every round, inside the first rule that asks. Beside the total,
 not in it: `adjacency_s`, the walk over the design's references alone (paid inside the first
-rule), and `build_graph_s`, networkx's `DiGraph` built in bulk from that adjacency, which
-`check` does not build (the rules read the adjacency; `designlint diff` builds the graph).
+rule), and `build_graph_s`, networkx's `DiGraph` built in bulk from that adjacency with each
+edge's paths collected from `references`, which `check` does not build (the rules read the
+adjacency; `designlint diff` builds the graph).
 Loading and validating are not timed: they are the CLI benchmarks' business.
 """
 

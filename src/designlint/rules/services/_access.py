@@ -13,13 +13,15 @@ A service reaches a datastore or cache in three ways the format can state:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from designlint.context import Context
 from designlint.findings import ModelPath
-from designlint.graph import Adjacency
 from designlint.model import Design
 from designlint.rules.services._ownership import Ownership, context_of, external, shared_ownership
+
+if TYPE_CHECKING:
+    from designlint.graph import Adjacency
 
 STORE_SECTIONS = ("datastores", "caches")
 
