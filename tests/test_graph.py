@@ -250,6 +250,33 @@ def test_spof_quiet_without_an_availability_nfr():
 
 
 @pytest.mark.parametrize(
+    ("words", "asks"),
+    [
+        ("highly available", True),
+        ("reliable and fault tolerant", True),
+        ("replication, no single point of failure", True),
+        ("survives component, network and power failures", True),
+        ("keeps limiting if a cache server goes down", True),
+        ("always on", True),
+        ("five nines", True),
+        ("high availability for all users", True),
+        ("high availability is not required", False),
+        ("no need for high availability", False),
+        ("general scalability, availability and reliability", False),
+        ("best effort", False),
+        # scoped to a part of the system the words do not map to components
+        ("high availability for search and viewing", False),
+    ],
+)
+def test_spof_availability_asked_in_words(words: str, asks: bool):
+    text = SPOF.replace("99.5%", f'"{words}"')
+    settings = config.Settings(select=("DL702",))
+    found = [f for f in lint_text(text, "t.yaml", settings) if f.code == "DL702"]
+    assert bool(found) is asks, [f.message for f in found]
+    assert all(f'asks for "{words}"' in f.message for f in found)
+
+
+@pytest.mark.parametrize(
     ("name", "fires"),
     [
         ("tweet-service", False),
@@ -330,6 +357,31 @@ def test_request_path_and_reach_from_entries():
     assert why[("services", "users")] == "called, directly or not, by client traffic"
     assert why[("datastores", "users-db")] == "read or written synchronously by `users`"
     assert ("services", "worker") not in why  # behind a queue
+
+
+def test_workers_flow_hops_and_parts_reach():
+    """A worker doing something runs on its own; a flow hop and `part_of` reach, edges aside."""
+    d = design(
+        clients={"web": {"calls": ["api"]}},
+        services={
+            "api": {},
+            "puller": {"kind": "worker", "calls": ["frontier"]},
+            "frontier": {},
+            "idle": {"kind": "worker"},
+            "transcoder": {"kind": "service"},
+            "indexer": {"part_of": "transcoder", "writes": ["index"]},
+            "lonely": {"calls": ["frontier"]},
+        },
+        datastores={"blobs": {"kind": "object-store"}, "index": {"kind": "search"}},
+        flows={"upload": {"path": ["web", "api", "blobs", {"component": "transcoder"}]}},
+    )
+    f = facts(d)
+    assert f.entry_points == [("clients", "web"), ("services", "puller")]
+    reached = f.reached_from_entries
+    flow_and_parts = {("datastores", "blobs"), ("services", "transcoder")}
+    assert flow_and_parts | {("services", "indexer"), ("datastores", "index")} <= reached
+    assert ("services", "frontier") in reached
+    assert not {("services", "idle"), ("services", "lonely")} & reached
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ rules need it only for a call layer that holds a cycle.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -438,18 +439,76 @@ class GraphFacts:
 
     @cached_property
     def entry_points(self) -> list[Node]:
-        """Where traffic starts: every client, and every service of `kind: job`."""
+        """Where work starts: every client, every service of `kind: job` (a scheduler starts
+        it), and every service of `kind: worker` that does something (calls, reads, writes,
+        publishes, owns, or consumes a queue or a fan-out's source): a worker runs its own
+        loop, pulling work from what it calls or consumes, whether or not anything calls it.
+        Read from the models, not the adjacency, so that a design with no entry point at all
+        is told so without a walk."""
         design = self.design
         entries = [("clients", cid) for cid in design.clients]
-        entries += [("services", sid) for sid, svc in design.services.items() if svc.kind == "job"]
+        workers = []
+        for sid, svc in design.services.items():  # one pass: a big design has 10,000
+            kind = svc.kind
+            if kind == "job":
+                entries.append(("services", sid))
+            elif kind == "worker":
+                workers.append((sid, svc))
+        if not workers:
+            return entries
+        consumers = {c for queue in design.queues.values() for c in queue.consumers}
+        consumers.update(fan.worker for fan in design.fanout.values() if fan.worker)
+        entries += [
+            ("services", sid)
+            for sid, svc in workers
+            if svc.calls or svc.reads or svc.writes or svc.publishes or svc.owns or sid in consumers
+        ]
         return entries
 
     @cached_property
     def reached_from_entries(self) -> set[Node]:
         """Everything an entry point reaches along edges of any kind: each carries traffic or
         data onward, and ownership counts so that a store is reached through the service that
-        owns it even when no read or write is spelled out."""
-        return reachable(self.succ, self.entry_points, KIND_ORDER)
+        owns it even when no read or write is spelled out.
+
+        Two links that are not edges of the architecture reach too: a flow's path (each hop
+        reaches the next: the design says the request or the event goes there), and `part_of`
+        (a service that is part of a reached one runs with it). They are added only when the
+        edges alone leave something unreached, the exception, so that the common design pays
+        for one walk."""
+        succ = self.succ
+        seen = reachable(succ, self.entry_points, KIND_ORDER)
+        if len(seen) == len(succ):
+            return seen
+        implied = self._implied_links()
+        stack = [v for u in seen for v in implied.get(u, ()) if v not in seen]
+        seen.update(stack)
+        while stack:
+            node = stack.pop()
+            for nxt in (*succ[node], *implied.get(node, ())):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return seen
+
+    def _implied_links(self) -> dict[Node, list[Node]]:
+        """node -> the nodes it reaches other than by an edge: the next declared hop of each
+        flow's path (an undeclared hop, DL003's finding, is stepped over), and a service ->
+        the services `part_of` it."""
+        design = self.design
+        node_of = design.component_path
+        links: dict[Node, list[Node]] = {}
+        for flow in design.flows.values():
+            hops = [node_of(h if isinstance(h, str) else h.component) for h in flow.path]
+            nodes = [n for n in hops if n is not None]
+            for u, v in itertools.pairwise(nodes):
+                if u != v:
+                    links.setdefault(u, []).append(v)
+        for sid, svc in design.services.items():
+            whole = node_of(svc.part_of) if svc.part_of else None
+            if whole is not None and whole[0] == "services" and node_of(sid) == ("services", sid):
+                links.setdefault(whole, []).append(("services", sid))
+        return links
 
     @cached_property
     def called_by_clients(self) -> set[Node]:

@@ -34,17 +34,79 @@ class Options(BaseModel):
 
 
 def _strictest_target(ctx: Context) -> tuple[str, float] | None:
-    """(NFR id, percent) of the highest availability NFR that reads as a percentage."""
+    """(NFR id, percent) of the highest availability NFR that reads as a number: a percentage,
+    or `N nines` (`4 nines` is 99.99 %)."""
     best: tuple[str, float] | None = None
     for nid, nfr in ctx.design.requirements.non_functional.items():
         if nfr.kind != "availability":
             continue
-        value = try_parse(nfr.target)
-        if value is None or value.dimension != "percent" or value.is_rate:
-            continue
-        if best is None or value.magnitude > best[1]:
-            best = (nid, value.magnitude)
+        percent = _percent(nfr.target)
+        if percent is not None and (best is None or percent > best[1]):
+            best = (nid, percent)
     return best
+
+
+def _percent(target: object) -> float | None:
+    value = try_parse(target)
+    if value is None or value.is_rate:
+        return None
+    if value.dimension == "percent":
+        return value.magnitude
+    if (value.noun or "").lower() in ("nine", "nines") and value.magnitude >= 1:
+        return 100 - 100 * 10 ** (-value.magnitude)
+    return None
+
+
+def _asked_in_words(ctx: Context) -> tuple[str, str] | None:
+    """(NFR id, the words) of the first availability NFR whose target asks in words for what
+    only redundancy gives: high availability, fault tolerance, no single point of failure,
+    staying up all the time, or surviving the failure of a part."""
+    for nid, nfr in ctx.design.requirements.non_functional.items():
+        if nfr.kind != "availability" or not isinstance(nfr.target, str):
+            continue
+        if nfr.flow is not None:
+            continue  # one flow's target in words: which of its hops it covers is not said
+        text = " ".join(nfr.target.split())
+        for found in _ASKS_REDUNDANCY.finditer(text):
+            before, after = text[: found.start()], text[found.end() :]
+            if _SCOPED.match(after):
+                break  # "high availability for search and viewing": part of the system
+            if not _NEGATED_BEFORE.search(before) and not _NEGATED_AFTER.match(after):
+                # The whole target reads better than a piece of it, unless it is a paragraph.
+                return nid, text if len(text) <= _QUOTED else found.group(0)
+    return None
+
+
+_QUOTED = 80
+# Words that ask for a system that stays up when one of its parts fails.
+_FAILURE = r"(?:failures?|faults?|outages?|crash\w*|disasters?)"
+_ASKS_REDUNDANCY = re.compile(
+    r"\bhigh(?:ly)?[- ]availab\w*"
+    r"|\bfault[- ]toleran\w*"
+    r"|\b(?:no|without\s+a(?:ny)?|zero)\s+(?:single\s+points?\s+of\s+failure|spofs?)\b"
+    r"|\balways[- ](?:on|up|available|online)\b"
+    r"|\bavailable\s+(?:at\s+all\s+times|24\s*[/x]\s*7|around\s+the\s+clock)"
+    r"|\b(?:no|zero|without)\s+(?:\w+\s+)?downtime\b"
+    r"|\b(?:three|four|five|six|seven|eight|nine)\s+nines\b"
+    rf"|\b(?:surviv|tolerat|withstand|resilien|robust)\w*\W+(?:\w+\W+){{0,5}}?{_FAILURE}\b"
+    r"|\b(?:even\s+)?(?:if|when)\s+(?:a|an|one|some|any)\s+(?:\w+\s+){0,4}?"
+    r"(?:goes\s+down|go\s+down|is\s+down|are\s+down|fails?|crash(?:es)?)\b",
+    re.I,
+)
+# A qualifier that narrows the words to a part of the system, not to all of it.
+_SCOPED = re.compile(
+    r"\s+(?:for|of|on)\s+(?!(?:all|every\w*|any\w*|the\s+(?:whole|entire)|users?|customers?"
+    r"|clients?|everyone)\b)(?:the\s+)?\w",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|no\s+need\s+for|needs?\s+no|don'?t\s+need|doesn'?t\s+need|never)\W+"
+    r"(?:\w+\W+){0,2}$",
+    re.I,
+)
+_NEGATED_AFTER = re.compile(
+    r"\W*(?:is\s+|are\s+)?(?:not\b|optional|unnecessary|out\s+of\s+scope)", re.I
+)
 
 
 @rule("DL702", "single-point-of-failure", "warning", options=Options)
@@ -52,8 +114,8 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
     """
     ## What it does
     Reports a component on a request path that runs fewer than 2 replicas, or states no
-    `replicas` at all, while an availability NFR of 99.9 % or more is required. One finding
-    per component.
+    `replicas` at all, while an availability NFR of 99.9 % or more is required, or an
+    availability NFR asks in words for what only redundancy gives. One finding per component.
 
     A component is on a request path when it is:
 
@@ -80,9 +142,29 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
     range or bound is judged by its low end: `replicas: 5 or 7` and `at least 3` are
     redundant, `1-3` may run one instance. A
     component with no `replicas` is reported too: redundancy that is not stated cannot be
-    checked, and the default of most deployments is one instance. The
-    strictest availability NFR that reads as a percentage decides; targets without a percent
-    sign are left to DL105 (vague-nfr).
+    checked, and the default of most deployments is one instance. It is not reported when
+    the design states its redundancy another way: a CDN (`kind: cdn`, a network of points of
+    presence), a managed service its provider runs replicated (`technology` S3, DynamoDB,
+    SQS, Google Cloud Storage, Azure Blob, CloudFront, an AWS ELB...), a name in the plural
+    (`web-servers`, `name: Mail processing workers`), or its own description or rationale
+    saying so (replicated, primary and secondaries, multi-AZ, across regions); merely
+    talking to a replicated system ("across Raft groups") does not count.
+
+    Which targets apply:
+
+    - the strictest availability NFR that reads as a number, a percentage or `N nines`
+      (`4 nines` is 99.99 %), compared with `min_availability`;
+    - otherwise, an availability NFR whose target asks in words for staying up when a part
+      fails: "high availability", "highly available", "fault tolerant", "no single point of
+      failure", "always on", "available at all times", "zero downtime", "five nines",
+      "survives ... failures", "keeps working if a server goes down". Such words ask for
+      redundancy whatever `min_availability` says: they give no number to compare, and what
+      they ask for is redundancy itself. The message quotes them. Words that deny it ("high
+      availability is not required"), or that only name availability ("scalability,
+      availability and reliability"), do not count; nor do words narrowed to a part of the
+      system ("high availability for search and viewing") or an NFR with a `flow`, because
+      which components they cover is not said. That the words are not a number remains
+      DL105's (vague-nfr) finding.
 
     ## Why is this bad?
     An availability target is only as good as the weakest component every request must pass.
@@ -124,13 +206,22 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
 
     ## Options
     `min_availability` (default `99.9`): the availability target, in percent, from which the
-    rule applies. Lower targets tolerate a single instance.
+    rule applies. Lower targets tolerate a single instance. Targets in words are not compared
+    with it.
     """
     opts = ctx.options() or Options()
-    target = _strictest_target(ctx)
-    if target is None or target[1] < opts.min_availability or not ctx.design.components:
+    if not ctx.design.components:
         return
-    nid, percent = target
+    target = _strictest_target(ctx)
+    if target is not None and target[1] >= opts.min_availability:
+        nid, percent = target
+        requires = f"requires {percent:g}% availability"
+    else:
+        words = _asked_in_words(ctx)
+        if words is None:
+            return
+        nid, asked = words
+        requires = f'asks for "{asked}"'
     components = ctx.design.components
     facts = ctx.graph_facts
     few = facts.few_replicas
@@ -149,16 +240,40 @@ def single_point_of_failure(ctx: Context) -> Iterator[Violation]:
             continue  # a third party's redundancy is not the design's; words are DL207's
         if least is not None and least >= 2:
             continue  # `replicas: 5 or 7` runs at least 5
+        if replicas is None and redundant_by_nature(cid, model):
+            continue  # a CDN, a provider's replicated service, or redundancy said in words
         if section == "datastores" and replicas is None and replicated_by_owner(ctx.design, cid):
             continue  # one copy per replica of the owner it is embedded in
         stated = "states no `replicas`" if replicas is None else f"has {replicas} replica(s)"
         yield Violation(
             (section, cid) if replicas is None else (section, cid, "replicas"),
-            f"`{cid}` is on a request path ({reason}) and {stated}, while `{nid}` requires "
-            f"{percent:g}% availability",
+            f"`{cid}` is on a request path ({reason}) and {stated}, while `{nid}` {requires}",
             fix="run at least 2 replicas (`replicas: 2` or more) behind a load balancer, or a "
             "replicated store with failover",
         )
+
+
+def redundant_by_nature(cid: str, model: object) -> bool:
+    """A component with no `replicas` whose redundancy is stated otherwise: a CDN (a network
+    of points of presence), a managed service its provider replicates (`technology: S3`), a
+    name in the plural (`web-servers`, `Mail processing workers`), or its own description or
+    rationale saying that it replicates."""
+    if _PLURAL_HOSTS.search(cid.replace("-", " ").replace("_", " ")):
+        return True
+    if getattr(model, "kind", None) == "cdn":
+        return True
+    technology = getattr(model, "technology", None)
+    if isinstance(technology, str) and _MANAGED.search(technology):
+        return True
+    name = getattr(model, "name", None)
+    if isinstance(name, str) and _PLURAL_HOSTS.search(name):
+        return True  # "Web servers", "Mail processing workers": more than one, in words
+    said = " ".join(
+        text
+        for text in (name, getattr(model, "description", None), getattr(model, "rationale", None))
+        if isinstance(text, str)
+    )
+    return bool(_SAYS_REDUNDANT.search(said)) and not _NOT_REPLICATED.search(said)
 
 
 def replicated_by_owner(design: Design, cid: str) -> bool:
@@ -205,6 +320,27 @@ def _embedded(store: Datastore, owner_names: tuple[str | None, ...]) -> bool:
     return bool(re.search(inside, text.replace("-", " ").replace("_", " "), re.I))
 
 
+# How a component says that it runs more than one copy of itself (a consensus protocol it
+# merely talks to, "across Raft groups", is not said of itself).
+_SAYS_REDUNDANT = re.compile(
+    r"\b(?:replicat\w*|mirror\w*|redundan\w*|multi[- ](?:az|zone|region)\w*"
+    r"|primary\W+(?:\w+\W+){0,5}?secondar\w*|leader\W+(?:\w+\W+){0,5}?followers?"
+    r"|master\W+(?:\w+\W+){0,5}?(?:slaves?|replicas?|standbys?)"
+    r"|across\s+(?:\w+\s+)?(?:availability\s+)?(?:zones|regions|data\s?cent(?:er|re)s))\b",
+    re.I,
+)
+# Several machines, named as such.
+_PLURAL_HOSTS = re.compile(r"\b(?:servers|hosts|nodes|workers|instances|replicas|machines)\b", re.I)
+# Managed services that run replicated across machines and zones by construction.
+_MANAGED = re.compile(
+    r"\b(?:(?:amazon|aws)\s+)?(?:s3|dynamo\s?db|sqs|sns|kinesis|cloudfront|route\s?53"
+    r"|elastic\s+load\s+balanc\w*|[ealn]lb)\b"
+    r"|\b(?:google\s+)?(?:cloud\s+storage|gcs|cloud\s+spanner|spanner|pub\s?/\s?sub|bigtable"
+    r"|cloud\s+load\s+balanc\w*)\b"
+    r"|\b(?:azure\s+(?:blob\w*|cosmos\s?db|service\s+bus|front\s+door)|cosmos\s?db)\b"
+    r"|\b(?:akamai|fastly|cloudflare)\b",
+    re.I,
+)
 # Storage engines that run inside the process that opens them, on its own disk.
 _EMBEDDED_ENGINE = re.compile(
     r"\b(?:sqlite\w*|rocksdb|leveldb|lmdb|berkeley\s?db|bdb|duckdb|bolt\s?db|bbolt|badger\w*"
