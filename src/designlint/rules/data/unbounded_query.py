@@ -9,7 +9,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.data._answers import answering
-from designlint.rules.data._coverage import bounded, shared_judge
+from designlint.rules.data._coverage import bounded, entity_keys, query_access, shared_judge
 
 
 @rule("DL507", "unbounded-query", "error")
@@ -119,7 +119,8 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
                 judgement = shared_judge(ctx, store, entity, query)
                 if judgement is not None and not judgement.served:
                     continue  # a scan: DL503 reports it, and its fix comes first
-            if bounded(store, entity, query):
+            candidates = None if entity is None else entity_keys(ctx, entity)
+            if bounded(store, entity, query, query_access(ctx, query), candidates):
                 continue
             if stated_bound(query.description) or answering(ctx, did, query):
                 continue  # bounded in words, by the query or by the endpoint it answers

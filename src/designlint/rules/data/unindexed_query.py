@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.indexes import Access, suggest
+from designlint.indexes import suggest
 from designlint.registry import rule
-from designlint.rules.data._coverage import SKIPPED_KINDS, shared_judge
+from designlint.rules.data._coverage import SKIPPED_KINDS, query_access, shared_judge
 
 
 @rule("DL503", "unindexed-query", "error")
@@ -154,7 +154,7 @@ def unindexed_query(ctx: Context) -> Iterator[Violation]:
                 why = "; ".join(f"{k.label}: {r.reason}" for k, r in judgement.reasons[:3])
             else:
                 why = "the entity has no primary key and no index"
-            index = suggest(Access.of(query.equals, query.range, query.order_by))
+            index = suggest(query_access(ctx, query))
             fix = (
                 f"add an index `[{', '.join(index)}]` on `{query.entity}`"
                 if index
