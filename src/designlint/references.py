@@ -6,7 +6,7 @@ reference field is declared once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from designlint.findings import ModelPath
@@ -37,96 +37,128 @@ def declared(design: Design, kind: str) -> dict:
     return getattr(design, kind)
 
 
-def references(design: Design) -> Iterator[Ref]:  # noqa: C901 - a flat list of fields
+class Group(NamedTuple):
+    """The references of one field: `targets[i]` is at `(*path, i)` when `listed`, else the
+    one target is at `path`. DL003 checks a whole field with one set operation and builds
+    each reference's path only for a miss."""
+
+    path: ModelPath
+    targets: Sequence[str]
+    kinds: tuple[str, ...]
+    listed: bool = False
+
+    def refs(self) -> Iterator[Ref]:
+        if not self.listed:
+            yield Ref(self.path, self.targets[0], self.kinds)
+            return
+        for i, target in enumerate(self.targets):
+            yield Ref((*self.path, i), target, self.kinds)
+
+
+def references(design: Design) -> Iterator[Ref]:
+    """Every reference, one by one, in document order of the fields."""
+    for group in groups(design):
+        yield from group.refs()
+
+
+def groups(design: Design) -> Iterator[Group]:  # noqa: C901 - a flat list of fields
+    """Every reference, field by field (an empty list yields nothing)."""
     reqs = ("functional", "flows")
     for nid, nfr in design.requirements.non_functional.items():
         base = ("requirements", "non_functional", nid)
         if nfr.flow:
-            yield Ref((*base, "flow"), nfr.flow, reqs)
+            yield Group((*base, "flow"), (nfr.flow,), reqs)
         if nfr.estimate:
-            yield Ref((*base, "estimate"), nfr.estimate, ("estimates",))
-        for i, ds in enumerate(nfr.datastores):
-            yield Ref((*base, "datastores", i), ds, STORES)
+            yield Group((*base, "estimate"), (nfr.estimate,), ("estimates",))
+        if nfr.datastores:
+            yield Group((*base, "datastores"), nfr.datastores, STORES, True)
     for eid, est in design.estimates.items():
         if hasattr(est, "peak_of") and est.peak_of:
-            yield Ref(("estimates", eid, "peak_of"), est.peak_of, ("estimates",))
+            yield Group(("estimates", eid, "peak_of"), (est.peak_of,), ("estimates",))
         if hasattr(est, "flow") and est.flow:
-            yield Ref(("estimates", eid, "flow"), est.flow, reqs)
+            yield Group(("estimates", eid, "flow"), (est.flow,), reqs)
     for section in COMPONENT_SECTIONS:
         for cid, comp in getattr(design, section).items():
-            base = (section, cid)
-            for i, region in enumerate(comp.regions):
-                yield Ref((*base, "regions", i), region, ("regions",))
-            for i, req in enumerate(comp.serves):
-                yield Ref((*base, "serves", i), req, ("functional",))
+            if comp.regions:
+                yield Group((section, cid, "regions"), comp.regions, ("regions",), True)
+            if comp.serves:
+                yield Group((section, cid, "serves"), comp.serves, ("functional",), True)
     for cid, client in design.clients.items():
-        for i, target in enumerate(client.calls):
-            yield Ref(("clients", cid, "calls", i), target, ANY_COMPONENT)
+        if client.calls:
+            yield Group(("clients", cid, "calls"), client.calls, ANY_COMPONENT, True)
     for cid, edge in design.edge.items():
-        for i, target in enumerate(edge.routes_to):
-            yield Ref(("edge", cid, "routes_to", i), target, ANY_COMPONENT)
+        if edge.routes_to:
+            yield Group(("edge", cid, "routes_to"), edge.routes_to, ANY_COMPONENT, True)
     for aid, api in design.apis.items():
         if api.service:
-            yield Ref(("apis", aid, "service"), api.service, ("services",))
-        for i, flow in enumerate(api.flows):
-            yield Ref(("apis", aid, "flows", i), flow, reqs)
+            yield Group(("apis", aid, "service"), (api.service,), ("services",))
+        if api.flows:
+            yield Group(("apis", aid, "flows"), api.flows, reqs, True)
     for sid, svc in design.services.items():
-        base = ("services", sid)
         if svc.part_of:
-            yield Ref((*base, "part_of"), svc.part_of, ("services",))
-        for field, kinds in (
-            ("owns", STORES),
-            ("reads", STORES),
-            ("writes", STORES),
-            ("calls", ("services", "edge")),
-            ("publishes", ("queues",)),
-        ):
-            for i, target in enumerate(getattr(svc, field)):
-                yield Ref((*base, field, i), target, kinds)
+            yield Group(("services", sid, "part_of"), (svc.part_of,), ("services",))
+        for field, kinds in _SERVICE_FIELDS:
+            targets = getattr(svc, field)
+            if targets:
+                yield Group(("services", sid, field), targets, kinds, True)
     for section in STORES:
         for cid, store in getattr(design, section).items():
             owners = as_list(store.owner)
-            for i, owner in enumerate(owners):
-                path = (section, cid, "owner") + ((i,) if isinstance(store.owner, list) else ())
-                yield Ref(path, owner, ("services",))
+            if owners:
+                listed = isinstance(store.owner, list)
+                yield Group((section, cid, "owner"), owners, ("services",), listed)
     for qid, queue in design.queues.items():
         if isinstance(queue.dead_letter, str):
-            yield Ref(("queues", qid, "dead_letter"), queue.dead_letter, ("queues",))
+            yield Group(("queues", qid, "dead_letter"), (queue.dead_letter,), ("queues",))
         for consumer in queue.consumers:
-            yield Ref(("queues", qid, "consumers", consumer), consumer, ("services",))
+            yield Group(("queues", qid, "consumers", consumer), (consumer,), ("services",))
     for fid, fan in design.fanout.items():
-        base = ("fanout", fid)
-        for field, kinds in (
-            ("source", ("queues",)),
-            ("worker", ("services",)),
-            ("target", STORES),
-            ("followers_from", ANY_COMPONENT),
-            ("pull_from", ANY_COMPONENT),
-            ("pull_by", ("services",)),
-            ("writes", ("estimates",)),
-        ):
+        for field, kinds in _FANOUT_FIELDS:
             value = getattr(fan, field)
             if value:
-                yield Ref((*base, field), value, kinds)
+                yield Group(("fanout", fid, field), (value,), kinds)
     for fid, flow in design.flows.items():
         base = ("flows", fid)
         if flow.requirement:
-            yield Ref((*base, "requirement"), flow.requirement, ("functional",))
+            yield Group((*base, "requirement"), (flow.requirement,), ("functional",))
         if flow.sla:
-            yield Ref((*base, "sla"), flow.sla, ("non_functional",))
+            yield Group((*base, "sla"), (flow.sla,), ("non_functional",))
         if flow.availability:
-            yield Ref((*base, "availability"), flow.availability, ("non_functional",))
+            yield Group((*base, "availability"), (flow.availability,), ("non_functional",))
         if isinstance(flow.rate, str) and not _is_quantity(flow.rate):
-            yield Ref((*base, "rate"), flow.rate, ("estimates",))
+            yield Group((*base, "rate"), (flow.rate,), ("estimates",))
+        if all(isinstance(hop, str) for hop in flow.path):
+            if flow.path:
+                yield Group((*base, "path"), flow.path, ANY_COMPONENT, True)
+            continue
         for i, hop in enumerate(flow.path):
-            target = hop if isinstance(hop, str) else hop.component
-            path = (*base, "path", i) if isinstance(hop, str) else (*base, "path", i, "component")
-            yield Ref(path, target, ANY_COMPONENT)
+            if isinstance(hop, str):
+                yield Group((*base, "path", i), (hop,), ANY_COMPONENT)
+            else:
+                yield Group((*base, "path", i, "component"), (hop.component,), ANY_COMPONENT)
     for bid, neck in design.bottlenecks.items():
         if neck.component:
-            yield Ref(
-                ("bottlenecks", bid, "component"), neck.component, ANY_COMPONENT + ("fanout",)
+            yield Group(
+                ("bottlenecks", bid, "component"), (neck.component,), ANY_COMPONENT + ("fanout",)
             )
+
+
+_SERVICE_FIELDS = (
+    ("owns", STORES),
+    ("reads", STORES),
+    ("writes", STORES),
+    ("calls", ("services", "edge")),
+    ("publishes", ("queues",)),
+)
+_FANOUT_FIELDS = (
+    ("source", ("queues",)),
+    ("worker", ("services",)),
+    ("target", STORES),
+    ("followers_from", ANY_COMPONENT),
+    ("pull_from", ANY_COMPONENT),
+    ("pull_by", ("services",)),
+    ("writes", ("estimates",)),
+)
 
 
 def _is_quantity(text: str) -> bool:

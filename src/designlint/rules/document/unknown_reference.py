@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.model import COMPONENT_SECTIONS, Design
-from designlint.references import declared, references
+from designlint.references import Ref, declared, groups
 from designlint.registry import rule
 
 # Everything a reference can name: a miss that is declared as another kind says which.
@@ -55,15 +56,7 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
     design = ctx.design
     budget = Budget()
     suggesters: dict[tuple[str, ...], Suggester] = {}
-    # One id set per combination of kinds a reference may name (a handful per design), so that
-    # each of a big design's ~70,000 references is one set lookup.
-    known: dict[tuple[str, ...], set[str]] = {}
-    for ref in references(design):
-        ids_of_kinds = known.get(ref.kinds)
-        if ids_of_kinds is None:
-            ids_of_kinds = known[ref.kinds] = {i for k in ref.kinds for i in declared(design, k)}
-        if ref.target in ids_of_kinds or ref.target in design.set_aside_ids:
-            continue  # a set-aside node is reported where it is, not at every reference
+    for ref in _misses(design):
         if ref.kinds not in suggesters:
             ids = (i for kind in ref.kinds for i in declared(design, kind))
             suggesters[ref.kinds] = Suggester(ids, budget)
@@ -97,6 +90,23 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
     yield from undeclared_columns(design)
 
 
+def _misses(design: Design) -> Iterator[Ref]:
+    """The references whose target is not declared as one of their kinds, nor set aside.
+    One id set per combination of kinds (a handful per design), and one subset test per field:
+    a big design's ~110,000 references are mostly whole lists that are all declared."""
+    aside = design.set_aside_ids
+    known: dict[tuple[str, ...], set[str]] = {}
+    for group in groups(design):
+        ids = known.get(group.kinds)
+        if ids is None:
+            ids = known[group.kinds] = {i for k in group.kinds for i in declared(design, k)}
+        if ids.issuperset(group.targets):
+            continue
+        for ref in group.refs():
+            if ref.target not in ids and ref.target not in aside:
+                yield ref  # a set-aside node is reported where it is, not at every reference
+
+
 def _singular(kind: str) -> str:
     return kind.replace("_", "-").rstrip("s")
 
@@ -113,20 +123,20 @@ def undeclared_columns(design: Design) -> Iterator[Violation]:
             entity = store.entities.get(query.entity)
             if entity is None or not entity.fields:
                 continue
+            fields = entity.fields
             for field, specs in (
                 ("equals", query.equals),
                 ("range", query.range),
                 ("order_by", query.order_by),
             ):
+                if not specs:
+                    continue
                 listed = isinstance(specs, list)
-                for i, spec in enumerate(specs if listed else [specs] if specs else []):
-                    if spec in entity.fields:  # the common case: a bare column name
-                        continue
-                    words = spec.split()
-                    column = words[0] if words else spec
-                    if column in entity.fields:
-                        continue
-                    hint = difflib.get_close_matches(column, list(entity.fields), n=1, cutoff=0.6)
+                for i, spec in enumerate(specs if listed else (specs,)):
+                    column = _column(spec)
+                    if spec in fields or column in fields:
+                        continue  # the common case: a declared column, with its direction
+                    hint = difflib.get_close_matches(column, list(fields), n=1, cutoff=0.6)
                     path = ("datastores", sid, "queries", qid, field) + ((i,) if listed else ())
                     message = (
                         f"query `{qid}` uses column `{column}`, which entity `{query.entity}` "
@@ -135,3 +145,11 @@ def undeclared_columns(design: Design) -> Iterator[Violation]:
                     if hint:
                         message += f"; did you mean `{hint[0]}`?"
                     yield Violation(path, message)
+
+
+@functools.lru_cache(maxsize=4096)
+def _column(spec: str) -> str:
+    """The column of a spec (`created_at desc` -> `created_at`); cached by text, since a big
+    design repeats a few specs on every query."""
+    words = spec.split()
+    return words[0] if words else spec
