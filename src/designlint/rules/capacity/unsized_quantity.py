@@ -87,17 +87,22 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
         if section == "clients":
             continue
         for cid, comp in getattr(design, section).items():
-            base = (section, cid)
+            # Most values are numbers: test for words before building a path or a generator.
+            replicas = comp.replicas
             if (
-                wants_replicas
+                isinstance(replicas, Prose)
+                and wants_replicas
                 and getattr(comp, "kind", None) != "external"
-                and not (_plural(comp.replicas) and comp.availability is None)
-                and not (isinstance(comp.replicas, Bounds) and comp.replicas.low is not None)
+                and not (_plural(replicas) and comp.availability is None)
+                and not (isinstance(replicas, Bounds) and replicas.low is not None)
             ):
-                yield from _words(comp.replicas, (*base, "replicas"), "how many replicas")
-            yield from _words(comp.availability, (*base, "availability"), "the availability")
+                yield _violation(replicas, (section, cid, "replicas"), "how many replicas")
+            if isinstance(comp.availability, Prose):
+                path = (section, cid, "availability")
+                yield _violation(comp.availability, path, "the availability")
             capacity = getattr(comp, "capacity", None)
-            yield from _words(capacity, (*base, "capacity"), "the write capacity")
+            if isinstance(capacity, Prose):
+                yield _violation(capacity, (section, cid, "capacity"), "the write capacity")
     for cid, cache in design.caches.items():
         values = [getattr(cache, f) for f in CACHE_SIZING]
         if not any(v is not None and not isinstance(v, Prose) for v in values):
@@ -168,17 +173,21 @@ def _prose(text: str) -> Prose | None:
 
 def _words(value: object, path: tuple, what: str) -> Iterator[Violation]:
     if isinstance(value, Prose):
-        field = path[-1]
-        how = "without a number"
-        if isinstance(value, Magnitude):
-            how = "as an order of magnitude"
-        elif isinstance(value, Bounds):
-            how = "as a range"
-        yield Violation(
-            path,
-            f"`{field}` is stated {how} (`{_cut(value.text)}`), so {what} cannot be checked",
-            fix=f"give `{field}` one number (keep the words in `description`)",
-        )
+        yield _violation(value, path, what)
+
+
+def _violation(value: Prose, path: tuple, what: str) -> Violation:
+    field = path[-1]
+    how = "without a number"
+    if isinstance(value, Magnitude):
+        how = "as an order of magnitude"
+    elif isinstance(value, Bounds):
+        how = "as a range"
+    return Violation(
+        path,
+        f"`{field}` is stated {how} (`{_cut(value.text)}`), so {what} cannot be checked",
+        fix=f"give `{field}` one number (keep the words in `description`)",
+    )
 
 
 def _cut(text: str, limit: int = 60) -> str:
