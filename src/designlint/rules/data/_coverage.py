@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from designlint.context import Context
 from designlint.indexes import Access, Coverage, parse_columns, serves
@@ -162,42 +163,43 @@ def _bounded_shape(
     return _identifier(entity_name, eq)
 
 
-def query_access(ctx: Context, query: Query) -> Access:
-    """The shape of `query`, once per query and file (DL503 and DL507 both read it)."""
-    table = ctx.shared(_accesses)
-    hit = table.get(id(query))
-    if hit is None:
-        hit = table[id(query)] = (query, Access.of(query.equals, query.range, query.order_by))
-    return hit[1]
+class Row(NamedTuple):
+    """One declared query with what both rules ask of it: its shape, its entity's keys (None
+    when the store does not declare the entity), and whether a key serves it (None when the
+    entity is undeclared or the store's kind is not judged)."""
+
+    store_id: str
+    store: Datastore
+    query_id: str
+    query: Query
+    entity: Entity | None
+    access: Access
+    keys: tuple[Key, ...] | None
+    judgement: Judgement | None
 
 
-def entity_keys(ctx: Context, entity: Entity) -> tuple[Key, ...]:
-    """The keys of `entity`, once per entity and file: each of its queries asks for them."""
-    table = ctx.shared(_entity_keys)
-    hit = table.get(id(entity))
-    if hit is None:
-        hit = table[id(entity)] = (entity, tuple(keys(entity)))  # holds the id alive
-    return hit[1]
+def query_table(ctx: Context) -> list[Row]:
+    """Every query of every datastore, in document order, judged once per file: DL503 and
+    DL507 both read every query, and an entity's keys serve all of its queries."""
+    return ctx.shared(_query_table)
 
 
-def shared_judge(ctx: Context, store: Datastore, entity: Entity, query: Query) -> Judgement | None:
-    """`judge`, once per query and file: DL503 and DL507 both ask it of every query."""
-    cache = ctx.shared(_judgements)
-    key = (id(store), id(query), id(entity))
-    hit = cache.get(key)
-    if hit is None:
-        judgement = judge(store, entity, query, query_access(ctx, query), entity_keys(ctx, entity))
-        hit = cache[key] = (store, entity, query, judgement)  # holds the ids alive
-    return hit[3]
-
-
-def _judgements(ctx: Context) -> dict[tuple[int, int, int], tuple]:
-    return {}
-
-
-def _accesses(ctx: Context) -> dict[int, tuple[Query, Access]]:
-    return {}
-
-
-def _entity_keys(ctx: Context) -> dict[int, tuple[Entity, tuple[Key, ...]]]:
-    return {}
+def _query_table(ctx: Context) -> list[Row]:
+    rows = []
+    for did, store in ctx.design.datastores.items():
+        if not store.queries:
+            continue
+        skipped = store.kind in SKIPPED_KINDS
+        entity_keys: dict[str, tuple[Key, ...]] = {}
+        for qid, query in store.queries.items():
+            access = Access.of(query.equals, query.range, query.order_by)
+            entity = store.entities.get(query.entity)
+            candidates = judgement = None
+            if entity is not None:
+                candidates = entity_keys.get(query.entity)
+                if candidates is None:
+                    candidates = entity_keys[query.entity] = tuple(keys(entity))
+                if not skipped:
+                    judgement = judge(store, entity, query, access, candidates)
+            rows.append(Row(did, store, qid, query, entity, access, candidates, judgement))
+    return rows
