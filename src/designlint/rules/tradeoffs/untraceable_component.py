@@ -52,7 +52,7 @@ def _seeds(design: Design) -> set[str]:
     functional = design.requirements.functional
     for flow in design.flows.values():
         if flow.requirement in functional:
-            seeds.update(hop.component for hop in flow.hops())
+            seeds.update(h if isinstance(h, str) else h.component for h in flow.path)
     for api in design.apis.values():
         if api.service and api.flows:
             seeds.add(api.service)
