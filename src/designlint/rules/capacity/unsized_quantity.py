@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -87,17 +88,23 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
         if section == "clients":
             continue
         for cid, comp in getattr(design, section).items():
-            base = (section, cid)
+            # Most values are numbers: test for words before building a path or a generator.
+            has_kind, has_capacity = _fields(type(comp))
+            replicas = comp.replicas
             if (
-                wants_replicas
-                and getattr(comp, "kind", None) != "external"
-                and not (_plural(comp.replicas) and comp.availability is None)
-                and not (isinstance(comp.replicas, Bounds) and comp.replicas.low is not None)
+                isinstance(replicas, Prose)
+                and wants_replicas
+                and not (has_kind and comp.kind == "external")
+                and not (_plural(replicas) and comp.availability is None)
+                and not (isinstance(replicas, Bounds) and replicas.low is not None)
             ):
-                yield from _words(comp.replicas, (*base, "replicas"), "how many replicas")
-            yield from _words(comp.availability, (*base, "availability"), "the availability")
-            capacity = getattr(comp, "capacity", None)
-            yield from _words(capacity, (*base, "capacity"), "the write capacity")
+                yield _violation(replicas, (section, cid, "replicas"), "how many replicas")
+            if isinstance(comp.availability, Prose):
+                path = (section, cid, "availability")
+                yield _violation(comp.availability, path, "the availability")
+            capacity = comp.capacity if has_capacity else None
+            if isinstance(capacity, Prose):
+                yield _violation(capacity, (section, cid, "capacity"), "the write capacity")
     for cid, cache in design.caches.items():
         values = [getattr(cache, f) for f in CACHE_SIZING]
         if not any(v is not None and not isinstance(v, Prose) for v in values):
@@ -117,6 +124,14 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
             if not isinstance(hop, str):
                 path = ("flows", fid, "path", i, "budget")
                 yield from _words(hop.budget, path, "the latency budget")
+
+
+@functools.cache
+def _fields(model: type) -> tuple[bool, bool]:
+    """Whether a component model has `kind` and `capacity`: asked once per model, since
+    `getattr` with a default costs pydantic's failed-lookup path on every component that
+    lacks the field."""
+    return "kind" in model.model_fields, "capacity" in model.model_fields
 
 
 def _estimates_in_words(design: Design) -> Iterator[Violation]:
@@ -168,17 +183,21 @@ def _prose(text: str) -> Prose | None:
 
 def _words(value: object, path: tuple, what: str) -> Iterator[Violation]:
     if isinstance(value, Prose):
-        field = path[-1]
-        how = "without a number"
-        if isinstance(value, Magnitude):
-            how = "as an order of magnitude"
-        elif isinstance(value, Bounds):
-            how = "as a range"
-        yield Violation(
-            path,
-            f"`{field}` is stated {how} (`{_cut(value.text)}`), so {what} cannot be checked",
-            fix=f"give `{field}` one number (keep the words in `description`)",
-        )
+        yield _violation(value, path, what)
+
+
+def _violation(value: Prose, path: tuple, what: str) -> Violation:
+    field = path[-1]
+    how = "without a number"
+    if isinstance(value, Magnitude):
+        how = "as an order of magnitude"
+    elif isinstance(value, Bounds):
+        how = "as a range"
+    return Violation(
+        path,
+        f"`{field}` is stated {how} (`{_cut(value.text)}`), so {what} cannot be checked",
+        fix=f"give `{field}` one number (keep the words in `description`)",
+    )
 
 
 def _cut(text: str, limit: int = 60) -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from designlint.context import Context
 from designlint.indexes import Access, Coverage, parse_columns, serves
 from designlint.model.components import Datastore, Entity, Query
-from designlint.rules.data._keys import HASHED_KINDS, Key, keys, primary_key_columns
+from designlint.rules.data._keys import HASHED_KINDS, PRIMARY_KEY, Key, keys
 
 # Search engines index every field (inverted indexes) and graph stores answer traversals,
 # not key scans: the leftmost-prefix rule says nothing about them.
@@ -40,13 +42,19 @@ class Judgement:
 
 def _sorted_set_score(store: Datastore, query: Query, access: Access) -> bool:
     """A Redis-like sorted set read by its score: the members are already in score order."""
-    if not _REDIS_LIKE.search(store.technology or ""):
+    if not _redis_like(store.technology or ""):
         return False
     cols = set(access.ranges) | {c.name for c in access.order_by if c.name not in access.equals}
     if len(cols) != 1:
         return False
     text = " ".join(filter(None, (store.description, store.rationale, query.description)))
     return cols == {"score"} or bool(_SORTED_SET.search(text))
+
+
+@lru_cache(maxsize=1024)
+def _redis_like(technology: str) -> bool:
+    # Cached by text: a big design names the same few technologies on thousands of stores.
+    return bool(_REDIS_LIKE.search(technology))
 
 
 def _residual(key: Key, access: Access) -> bool:
@@ -58,19 +66,35 @@ def _residual(key: Key, access: Access) -> bool:
     return key.unique or not unsorted
 
 
-def judge(store: Datastore, entity: Entity, query: Query) -> Judgement | None:
-    """Whether a key of `entity` serves `query`; None for store kinds that are not judged."""
+def judge(
+    store: Datastore,
+    entity: Entity,
+    query: Query,
+    access: Access | None = None,
+    candidates: tuple[Key, ...] | None = None,
+) -> Judgement | None:
+    """Whether a key of `entity` serves `query`; None for store kinds that are not judged.
+    `access` and `candidates` are the query's shape and the entity's keys when the caller
+    already has them."""
     if store.kind in SKIPPED_KINDS:
         return None
-    access = Access.of(query.equals, query.range, query.order_by)
+    if access is None:
+        access = Access.of(query.equals, query.range, query.order_by)
     if not access.equals and not access.ranges and not access.order_by:
         # No predicate and no order: with a limit the read stops after N rows (a work queue's
         # `LIMIT 1000 FOR UPDATE SKIP LOCKED`); without one it is a full scan.
         return Judgement(query.limit is not None)
     if _sorted_set_score(store, query, access):
         return Judgement(True)
-    hashed = store.kind in HASHED_KINDS
-    candidates = keys(entity)
+    if candidates is None:
+        candidates = tuple(keys(entity))
+    return _judge_shape(candidates, access, store.kind in HASHED_KINDS)
+
+
+@lru_cache(maxsize=65536)
+def _judge_shape(candidates: tuple[Key, ...], access: Access, hashed: bool) -> Judgement:
+    # Cached by the keys' and the query's shape: a big design repeats a handful of them across
+    # thousands of stores. The judgement is read, never changed, by the rules.
     results = [(k, serves(k.columns, access, hashed=hashed)) for k in candidates]
     if any(result for _, result in results):
         return Judgement(True)
@@ -79,47 +103,103 @@ def judge(store: Datastore, entity: Entity, query: Query) -> Judgement | None:
     return Judgement(False, results)
 
 
-def _identifier(entity_name: str, columns: set[str]) -> bool:
+def _identifier(entity_name: str, columns: frozenset[str]) -> bool:
     """`id`, or `<entity>_id` on an entity named after it (`user_id` on `users`)."""
     singular = entity_name.lower().replace("-", "_")
     singular = singular[:-1] if singular.endswith("s") else singular
     return bool(columns & {"id", f"{singular}_id"})
 
 
-def bounded(store: Datastore, entity: Entity | None, query: Query) -> bool:
+def bounded(
+    store: Datastore,
+    entity: Entity | None,
+    query: Query,
+    access: Access | None = None,
+    candidates: tuple[Key, ...] | None = None,
+) -> bool:
     """Whether the query returns a bounded number of rows without a `limit`.
 
     A unique key fixed by `=` gives one row; a unique key with every column but the last fixed
     and a range on the last gives one row per value in the range (one per night of a stay).
     Without a declared primary key, a lookup is still unique by construction when it is a GET
     of one key in a key-value or object store, or when it compares the entity's own identifier.
+    `access` and `candidates` are as for `judge`.
     """
-    access = Access.of(query.equals, query.range, query.order_by)
-    eq = access.equals
-    if entity is not None:
-        for key in keys(entity):
+    if access is None:
+        access = Access.of(query.equals, query.range, query.order_by)
+    if entity is not None and candidates is None:
+        candidates = tuple(keys(entity))
+    return _bounded_shape(
+        None if entity is None else candidates,
+        access.equals,
+        access.ranges,
+        store.kind in _GET_KINDS,
+        query.entity,
+    )
+
+
+@lru_cache(maxsize=65536)
+def _bounded_shape(
+    candidates: tuple[Key, ...] | None,
+    eq: frozenset[str],
+    ranges: tuple[str, ...],
+    get_kind: bool,
+    entity_name: str,
+) -> bool:
+    # Cached by shape, like `_judge_shape`. `candidates` is None when the entity is undeclared.
+    if candidates is not None:
+        for key in candidates:
             if not key.unique:
                 continue
             names = [c.name for c in parse_columns(key.columns)]
             if names and set(names) <= eq:
                 return True
-            if len(names) >= 2 and set(names[:-1]) <= eq and access.ranges == (names[-1],):
+            if len(names) >= 2 and set(names[:-1]) <= eq and ranges == (names[-1],):
                 return True
-        if primary_key_columns(entity):
+        if any(key.label == PRIMARY_KEY for key in candidates):
             return False
-    if store.kind in _GET_KINDS and len(eq) == 1 and not access.ranges:
+    if get_kind and len(eq) == 1 and not ranges:
         return True
-    return _identifier(query.entity, set(eq))
+    return _identifier(entity_name, eq)
 
 
-def shared_judge(ctx: Context, store: Datastore, entity: Entity, query: Query) -> Judgement | None:
-    """`judge`, once per query and file: DL503 and DL507 both ask it of every query."""
-    cache = ctx.shared(_judgements)
-    key = (id(store), id(query), id(entity))
-    if key not in cache:
-        cache[key] = (store, entity, query, judge(store, entity, query))  # holds the ids alive
-    return cache[key][3]
+class Row(NamedTuple):
+    """One declared query with what both rules ask of it: its shape, its entity's keys (None
+    when the store does not declare the entity), and whether a key serves it (None when the
+    entity is undeclared or the store's kind is not judged)."""
+
+    store_id: str
+    store: Datastore
+    query_id: str
+    query: Query
+    entity: Entity | None
+    access: Access
+    keys: tuple[Key, ...] | None
+    judgement: Judgement | None
 
 
-def _judgements(ctx: Context) -> dict[tuple[int, int, int], tuple]:
-    return {}
+def query_table(ctx: Context) -> list[Row]:
+    """Every query of every datastore, in document order, judged once per file: DL503 and
+    DL507 both read every query, and an entity's keys serve all of its queries."""
+    return ctx.shared(_query_table)
+
+
+def _query_table(ctx: Context) -> list[Row]:
+    rows = []
+    for did, store in ctx.design.datastores.items():
+        if not store.queries:
+            continue
+        skipped = store.kind in SKIPPED_KINDS
+        entity_keys: dict[str, tuple[Key, ...]] = {}
+        for qid, query in store.queries.items():
+            access = Access.of(query.equals, query.range, query.order_by)
+            entity = store.entities.get(query.entity)
+            candidates = judgement = None
+            if entity is not None:
+                candidates = entity_keys.get(query.entity)
+                if candidates is None:
+                    candidates = entity_keys[query.entity] = tuple(keys(entity))
+                if not skipped:
+                    judgement = judge(store, entity, query, access, candidates)
+            rows.append(Row(did, store, qid, query, entity, access, candidates, judgement))
+    return rows

@@ -8,6 +8,8 @@ from designlint.model.components import Entity, Index
 
 # Stores that place rows by the hash of the first key column (partition key).
 HASHED_KINDS = frozenset({"key-value", "wide-column", "object-store"})
+# The label of the primary key among an entity's keys.
+PRIMARY_KEY = "the primary key"
 
 
 class Key(NamedTuple):
@@ -35,7 +37,7 @@ def keys(entity: Entity) -> list[Key]:
     result = []
     pk = primary_key_columns(entity)
     if pk:
-        result.append(Key("the primary key", tuple(pk), True))
+        result.append(Key(PRIMARY_KEY, tuple(pk), True))
     for name, index in entity.indexes.items():
         if isinstance(index, Index):
             result.append(Key(f"index `{name}`", tuple(index.columns), index.unique))

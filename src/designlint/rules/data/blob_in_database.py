@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from designlint.context import Context
 from designlint.findings import Violation
@@ -28,9 +29,14 @@ BLOB_TYPES = frozenset(
 )
 
 
+_TYPE_NAME = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@lru_cache(maxsize=4096)
 def base_type(spec: str) -> str:
-    """`varbinary(255)` -> `varbinary`, `image[]` -> `image`, `BLOB not null` -> `blob`."""
-    match = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)", spec)
+    """`varbinary(255)` -> `varbinary`, `image[]` -> `image`, `BLOB not null` -> `blob`.
+    Cached by text: a big design repeats a few field types on every entity."""
+    match = _TYPE_NAME.match(spec)
     return match.group(1).lower() if match else ""
 
 

@@ -9,7 +9,7 @@ from designlint.context import Context
 from designlint.findings import Violation
 from designlint.registry import rule
 from designlint.rules.data._answers import answering
-from designlint.rules.data._coverage import bounded, shared_judge
+from designlint.rules.data._coverage import bounded, query_table
 
 
 @rule("DL507", "unbounded-query", "error")
@@ -108,25 +108,21 @@ def unbounded_query(ctx: Context) -> Iterator[Violation]:
             description: the pinned tweets of an author, at most 5
     ```
     """
-    for did, store in ctx.design.datastores.items():
+    for did, store, qid, query, entity, access, keys, judgement in query_table(ctx):
         if store.kind == "search":
             continue  # a search engine always answers with one page of hits
-        for qid, query in store.queries.items():
-            if query.limit is not None:
-                continue
-            entity = store.entities.get(query.entity)
-            if entity is not None:
-                judgement = shared_judge(ctx, store, entity, query)
-                if judgement is not None and not judgement.served:
-                    continue  # a scan: DL503 reports it, and its fix comes first
-            if bounded(store, entity, query):
-                continue
-            if stated_bound(query.description) or answering(ctx, did, query):
-                continue  # bounded in words, by the query or by the endpoint it answers
-            yield Violation(
-                ("datastores", did, "queries", qid),
-                f"query `{qid}` on `{query.entity}` has neither a key predicate nor a limit, so "
-                "it returns as many rows as the data holds",
-                fix="add `limit:` (and page with a cursor), or look rows up by the full primary "
-                "key or a unique index",
-            )
+        if query.limit is not None:
+            continue
+        if judgement is not None and not judgement.served:
+            continue  # a scan: DL503 reports it, and its fix comes first
+        if bounded(store, entity, query, access, keys):
+            continue
+        if stated_bound(query.description) or answering(ctx, did, query):
+            continue  # bounded in words, by the query or by the endpoint it answers
+        yield Violation(
+            ("datastores", did, "queries", qid),
+            f"query `{qid}` on `{query.entity}` has neither a key predicate nor a limit, so "
+            "it returns as many rows as the data holds",
+            fix="add `limit:` (and page with a cursor), or look rows up by the full primary "
+            "key or a unique index",
+        )

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.indexes import Access, suggest
+from designlint.indexes import suggest
 from designlint.registry import rule
-from designlint.rules.data._coverage import SKIPPED_KINDS, shared_judge
+from designlint.rules.data._coverage import SKIPPED_KINDS, query_table
 
 
 @rule("DL503", "unindexed-query", "error")
@@ -133,36 +133,33 @@ def unindexed_query(ctx: Context) -> Iterator[Violation]:
             limit: 100
     ```
     """
-    for did, store in ctx.design.datastores.items():
+    for did, store, qid, query, entity, access, _, judgement in query_table(ctx):
         if store.kind in SKIPPED_KINDS:
             continue
-        for qid, query in store.queries.items():
-            path = ("datastores", did, "queries", qid)
-            entity = store.entities.get(query.entity)
-            if entity is None:
-                yield Violation(
-                    (*path, "entity"),
-                    f"query `{qid}` reads `{query.entity}`, which `{did}` does not declare, so "
-                    "no key or index can serve it",
-                    fix=f"declare entity `{query.entity}` with its keys under `{did}`",
-                )
-                continue
-            judgement = shared_judge(ctx, store, entity, query)
-            if judgement is None or judgement.served:
-                continue
-            if judgement.reasons:
-                why = "; ".join(f"{k.label}: {r.reason}" for k, r in judgement.reasons[:3])
-            else:
-                why = "the entity has no primary key and no index"
-            index = suggest(Access.of(query.equals, query.range, query.order_by))
-            fix = (
-                f"add an index `[{', '.join(index)}]` on `{query.entity}`"
-                if index
-                else "give the query a predicate on a key (`equals`) or a `limit`, or drop it"
-            )
+        path = ("datastores", did, "queries", qid)
+        if entity is None:
             yield Violation(
-                path,
-                f"query `{qid}` on `{query.entity}` is served by neither the primary key nor an "
-                f"index ({why})",
-                fix=fix,
+                (*path, "entity"),
+                f"query `{qid}` reads `{query.entity}`, which `{did}` does not declare, so "
+                "no key or index can serve it",
+                fix=f"declare entity `{query.entity}` with its keys under `{did}`",
             )
+            continue
+        if judgement is None or judgement.served:
+            continue
+        if judgement.reasons:
+            why = "; ".join(f"{k.label}: {r.reason}" for k, r in judgement.reasons[:3])
+        else:
+            why = "the entity has no primary key and no index"
+        index = suggest(access)
+        fix = (
+            f"add an index `[{', '.join(index)}]` on `{query.entity}`"
+            if index
+            else "give the query a predicate on a key (`equals`) or a `limit`, or drop it"
+        )
+        yield Violation(
+            path,
+            f"query `{qid}` on `{query.entity}` is served by neither the primary key nor an "
+            f"index ({why})",
+            fix=fix,
+        )

@@ -67,6 +67,11 @@ def _normal(text: str) -> str:
 
 def terms(store: Datastore) -> set[str]:
     """Everything a rationale may name to tie the store to its access patterns."""
+    return _own_terms(store) | _PHRASES
+
+
+def _own_terms(store: Datastore) -> set[str]:
+    """The store's own names: its entities, its queries, the columns they compare or sort by."""
     found: set[str] = set()
     for name in store.entities:
         found.add(name)
@@ -78,8 +83,7 @@ def terms(store: Datastore) -> set[str]:
             found.add(col.name)
         for col in parse_columns(query.order_by):
             found.add(col.name)
-    normal = {t for t in (_normal(x) for x in found) if t}
-    return normal | _PHRASES
+    return {t for t in (_normal(x) for x in found) if t}
 
 
 # How each family of store is accessed, in its own words, `|`-separated. A word counts only for
@@ -133,8 +137,23 @@ _FAMILY = {
 
 def justified(store: Datastore) -> bool:
     text = f" {_normal(store.rationale or '')} "
-    vocabulary = terms(store) | _FAMILY.get(store.kind, frozenset())
-    return any(f" {term} " in text for term in vocabulary)
+    if _names_access(store.kind, text):
+        return True
+    return any(f" {term} " in text for term in _own_terms(store))
+
+
+@lru_cache(maxsize=4096)
+def _names_access(kind: str, text: str) -> bool:
+    """Whether `text` (normalised, space-padded) names an access phrase or a word of the
+    `kind` family as whole words: one search of a pattern built once per kind, cached by text
+    (a big design repeats its rationales across stores)."""
+    return _phrases_pattern(kind).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _phrases_pattern(kind: str) -> re.Pattern[str]:
+    phrases = sorted(_PHRASES | _FAMILY.get(kind, frozenset()), key=len, reverse=True)
+    return re.compile(" (?:" + "|".join(map(re.escape, phrases)) + ") ")
 
 
 @rule("DL505", "unjustified-datastore", "warning")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator
 
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.model import COMPONENT_SECTIONS, Design
-from designlint.references import declared, references
+from designlint.references import BLOCKS, Ref, block_references, declared, targets
 from designlint.registry import rule
 
 # Everything a reference can name: a miss that is declared as another kind says which.
@@ -55,15 +56,7 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
     design = ctx.design
     budget = Budget()
     suggesters: dict[tuple[str, ...], Suggester] = {}
-    # One id set per combination of kinds a reference may name (a handful per design), so that
-    # each of a big design's ~70,000 references is one set lookup.
-    known: dict[tuple[str, ...], set[str]] = {}
-    for ref in references(design):
-        ids_of_kinds = known.get(ref.kinds)
-        if ids_of_kinds is None:
-            ids_of_kinds = known[ref.kinds] = {i for k in ref.kinds for i in declared(design, k)}
-        if ref.target in ids_of_kinds or ref.target in design.set_aside_ids:
-            continue  # a set-aside node is reported where it is, not at every reference
+    for ref in _misses(design):
         if ref.kinds not in suggesters:
             ids = (i for kind in ref.kinds for i in declared(design, kind))
             suggesters[ref.kinds] = Suggester(ids, budget)
@@ -97,6 +90,28 @@ def unknown_reference(ctx: Context) -> Iterator[Violation]:
     yield from undeclared_columns(design)
 
 
+def _misses(design: Design) -> Iterator[Ref]:
+    """The references whose target is not declared as one of their kinds, nor set aside, in
+    document order. One id set per combination of kinds (a handful per design), one subset
+    test per field across all entries: a block whose fields all pass, as nearly every block
+    of a big design does, is never walked reference by reference."""
+    aside = design.set_aside_ids
+    known: dict[tuple[str, ...], set[str]] = {}
+
+    def ids(kinds: tuple[str, ...]) -> set[str]:
+        found = known.get(kinds)
+        if found is None:
+            found = known[kinds] = {i for k in kinds for i in declared(design, k)}
+        return found
+
+    for block in BLOCKS:
+        if all(ids(f.kinds).issuperset(targets(design, block, f)) for f in block.fields):
+            continue
+        for ref in block_references(design, block):
+            if ref.target not in ids(ref.kinds) and ref.target not in aside:
+                yield ref  # a set-aside node is reported where it is, not at every reference
+
+
 def _singular(kind: str) -> str:
     return kind.replace("_", "-").rstrip("s")
 
@@ -113,20 +128,26 @@ def undeclared_columns(design: Design) -> Iterator[Violation]:
             entity = store.entities.get(query.entity)
             if entity is None or not entity.fields:
                 continue
+            fields = entity.fields
+            if (
+                all(map(fields.__contains__, query.equals))
+                and _declared(fields, query.range)
+                and _declared(fields, query.order_by)
+            ):
+                continue  # the common case: every column declared, checked without a loop
             for field, specs in (
                 ("equals", query.equals),
                 ("range", query.range),
                 ("order_by", query.order_by),
             ):
+                if not specs:
+                    continue
                 listed = isinstance(specs, list)
-                for i, spec in enumerate(specs if listed else [specs] if specs else []):
-                    if spec in entity.fields:  # the common case: a bare column name
-                        continue
-                    words = spec.split()
-                    column = words[0] if words else spec
-                    if column in entity.fields:
-                        continue
-                    hint = difflib.get_close_matches(column, list(entity.fields), n=1, cutoff=0.6)
+                for i, spec in enumerate(specs if listed else (specs,)):
+                    column = _column(spec)
+                    if spec in fields or column in fields:
+                        continue  # the common case: a declared column, with its direction
+                    hint = difflib.get_close_matches(column, list(fields), n=1, cutoff=0.6)
                     path = ("datastores", sid, "queries", qid, field) + ((i,) if listed else ())
                     message = (
                         f"query `{qid}` uses column `{column}`, which entity `{query.entity}` "
@@ -135,3 +156,20 @@ def undeclared_columns(design: Design) -> Iterator[Violation]:
                     if hint:
                         message += f"; did you mean `{hint[0]}`?"
                     yield Violation(path, message)
+
+
+def _declared(fields: dict, specs: list[str] | str | None) -> bool:
+    """Whether every spec of a one-or-many column field names a declared column."""
+    if not specs:
+        return True
+    if isinstance(specs, str):
+        return specs in fields or _column(specs) in fields
+    return all(spec in fields or _column(spec) in fields for spec in specs)
+
+
+@functools.lru_cache(maxsize=4096)
+def _column(spec: str) -> str:
+    """The column of a spec (`created_at desc` -> `created_at`); cached by text, since a big
+    design repeats a few specs on every query."""
+    words = spec.split()
+    return words[0] if words else spec

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from designlint.context import Context
 from designlint.findings import Violation
 from designlint.model import Design
-from designlint.model.base import as_list
 from designlint.registry import rule
 
 
@@ -20,12 +19,15 @@ def _edges(design: Design) -> dict[str, list[str]]:
     for cid, edge in design.edge.items():
         out[cid].extend(edge.routes_to)
     for sid, svc in design.services.items():
-        for targets in (svc.owns, svc.reads, svc.writes, svc.publishes, svc.calls):
-            out[sid].extend(targets)
+        out[sid].extend([*svc.owns, *svc.reads, *svc.writes, *svc.publishes, *svc.calls])
     for section in (design.datastores, design.caches):
         for cid, store in section.items():
-            for owner in as_list(store.owner):
-                out[owner].append(cid)  # owned by a traceable service
+            owner = store.owner  # owned by a traceable service
+            if isinstance(owner, str):
+                out[owner].append(cid)
+            elif owner:
+                for one in owner:
+                    out[one].append(cid)
     for qid, queue in design.queues.items():
         for consumer in queue.consumers:
             out[consumer].append(qid)  # the queue a traceable service consumes
@@ -50,7 +52,7 @@ def _seeds(design: Design) -> set[str]:
     functional = design.requirements.functional
     for flow in design.flows.values():
         if flow.requirement in functional:
-            seeds.update(hop.component for hop in flow.hops())
+            seeds.update(h if isinstance(h, str) else h.component for h in flow.path)
     for api in design.apis.values():
         if api.service and api.flows:
             seeds.add(api.service)
@@ -60,11 +62,12 @@ def _seeds(design: Design) -> set[str]:
 def traceable(design: Design) -> set[str]:
     """Every component traced to a requirement: the seeds and all they reach (one BFS, linear)."""
     edges = _edges(design)
-    seen = {cid for cid in _seeds(design) if cid in design.components}
+    components = design.components
+    seen = {cid for cid in _seeds(design) if cid in components}
     queue = deque(seen)
     while queue:
         for nxt in edges.get(queue.popleft(), ()):
-            if nxt in design.components and nxt not in seen:
+            if nxt not in seen and nxt in components:
                 seen.add(nxt)
                 queue.append(nxt)
     return seen
