@@ -90,8 +90,10 @@ def traceable(design: Design) -> set[str]:
             if nxt not in seen and nxt in components:
                 seen.add(nxt)
                 queue.append(nxt)
+    if all(cid in seen for cid in design.clients) and all(cid in seen for cid in design.edge):
+        return seen
     senders = _senders(design)
-    queue = deque(seen)
+    queue = deque(target for target in senders if target in seen)
     while queue:
         for sender in senders.get(queue.popleft(), ()):
             if sender not in seen:
