@@ -112,7 +112,8 @@ FAMILY_PHRASES: dict[str, str] = {
     "downloads | chunk | chunks | attachment | attachments | static | assets | presigned | "
     "multipart | archive | archives | backup | backups | document | documents | page | pages | "
     "html | content | contents | text | pdf | pdfs | thumbnail | thumbnails | payload | "
-    "payloads",
+    "payloads | recording | recordings | screenshot | screenshots | avatar | avatars | "
+    "artifact | artifacts",
     "search": "search | searches | searching | searchable | full text | text search | "
     "inverted index | inverted indexes | relevance | ranking | ranked | match | matches | "
     "matching | fuzzy | prefix | prefixes | autocomplete | typeahead | keyword | keywords | "
