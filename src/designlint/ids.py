@@ -53,6 +53,8 @@ _LOOKALIKE = str.maketrans(
 
 def key(name: str) -> str:
     """The form two ids share when a reader cannot tell them apart."""
+    if name.isascii():  # NFKC leaves ASCII as it is, and its case folding is lower case
+        return name.lower()
     folded = unicodedata.normalize("NFKC", name).casefold()
     if folded.isascii():
         return folded

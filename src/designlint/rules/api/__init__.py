@@ -12,12 +12,16 @@ response fields by name, normalised (lower case, `_` and `-` removed), so that `
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from designlint.answer_bounds import stated_bound
 from designlint.model.components import Api, Body
 
 # `tweet[]`, `list[tweet]`, `List<Tweet>`, `array`, `array[tweet]`.
 _ARRAY_TYPE = re.compile(r".*\[\]\s*|(?:list|array|set)\s*[\[<].*|array|list", re.I)
+
+# A path whose last segment is a parameter (`/events/{id}`) names one resource.
+_ENDS_IN_PARAM = re.compile(r"/\{[^/{}]+\}/?$")
 
 # Offset paging: the server skips N rows on every page.
 OFFSET_PARAMS = frozenset(
@@ -61,8 +65,10 @@ def norm(name: str) -> str:
     return name.lower().replace("_", "").replace("-", "")
 
 
+@lru_cache(maxsize=4096)
 def is_array_type(type_: str) -> bool:
-    """Whether a schema type names a list of things."""
+    """Whether a schema type names a list of things (cached by text: a big design repeats a
+    few field types on every endpoint, and DL301-DL303 each ask)."""
     return bool(_ARRAY_TYPE.fullmatch(type_.strip()))
 
 
@@ -95,7 +101,7 @@ def is_collection(api: Api) -> bool:
     event's tickets) are its parts, not a list to page."""
     if api.collection is not None:
         return api.collection
-    if api.path is not None and re.search(r"/\{[^/{}]+\}/?$", api.path):
+    if api.path is not None and _ENDS_IN_PARAM.search(api.path):
         return False
     return any(is_array_type(t) for t in body_fields(api.response).values())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -88,11 +89,12 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
             continue
         for cid, comp in getattr(design, section).items():
             # Most values are numbers: test for words before building a path or a generator.
+            has_kind, has_capacity = _fields(type(comp))
             replicas = comp.replicas
             if (
                 isinstance(replicas, Prose)
                 and wants_replicas
-                and getattr(comp, "kind", None) != "external"
+                and not (has_kind and comp.kind == "external")
                 and not (_plural(replicas) and comp.availability is None)
                 and not (isinstance(replicas, Bounds) and replicas.low is not None)
             ):
@@ -100,7 +102,7 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
             if isinstance(comp.availability, Prose):
                 path = (section, cid, "availability")
                 yield _violation(comp.availability, path, "the availability")
-            capacity = getattr(comp, "capacity", None)
+            capacity = comp.capacity if has_capacity else None
             if isinstance(capacity, Prose):
                 yield _violation(capacity, (section, cid, "capacity"), "the write capacity")
     for cid, cache in design.caches.items():
@@ -122,6 +124,14 @@ def unsized_quantity(ctx: Context) -> Iterator[Violation]:
             if not isinstance(hop, str):
                 path = ("flows", fid, "path", i, "budget")
                 yield from _words(hop.budget, path, "the latency budget")
+
+
+@functools.cache
+def _fields(model: type) -> tuple[bool, bool]:
+    """Whether a component model has `kind` and `capacity`: asked once per model, since
+    `getattr` with a default costs pydantic's failed-lookup path on every component that
+    lacks the field."""
+    return "kind" in model.model_fields, "capacity" in model.model_fields
 
 
 def _estimates_in_words(design: Design) -> Iterator[Violation]:
