@@ -93,7 +93,8 @@ def _own_terms(store: Datastore) -> set[str]:
 FAMILY_PHRASES: dict[str, str] = {
     "relational": "foreign key | foreign keys | constraint | constraints | relationships | "
     "referential integrity | query by | queries by | aggregate | aggregates | aggregation | "
-    "aggregations | reporting | ad hoc | group by | uniqueness",
+    "aggregations | reporting | ad hoc | group by | uniqueness | metadata | fixed schema | "
+    "strict schema",
     "key-value": "key value | get put | gets and puts | lookup | lookups | by its key | "
     "per key | keyed by | hash key | counter | counters | increment | increments | expiry | "
     "expire | expires | ttl | session | sessions",
@@ -109,20 +110,29 @@ FAMILY_PHRASES: dict[str, str] = {
     "object-store": "file | files | object | objects | blob | blobs | binary | media | image | "
     "images | photo | photos | video | videos | audio | upload | uploads | download | "
     "downloads | chunk | chunks | attachment | attachments | static | assets | presigned | "
-    "multipart | archive | archives | backup | backups",
+    "multipart | archive | archives | backup | backups | document | documents | page | pages | "
+    "html | content | contents | text | pdf | pdfs | thumbnail | thumbnails | payload | "
+    "payloads | recording | recordings | screenshot | screenshots | avatar | avatars | "
+    "artifact | artifacts",
     "search": "search | searches | searching | searchable | full text | text search | "
     "inverted index | inverted indexes | relevance | ranking | ranked | match | matches | "
     "matching | fuzzy | prefix | prefixes | autocomplete | typeahead | keyword | keywords | "
     "facets | faceted | tokens",
     "file": "file | files | binary | snapshot | snapshots | dump | dumps | upload | uploads | "
-    "download | downloads | archive | archives | backup | backups | whole file | nightly | batch",
+    "download | downloads | archive | archives | backup | backups | whole file | nightly | batch | "
+    "disk | disks | on disk | sequential | sequentially | fit in memory | fits in memory | "
+    "larger than memory | bigger than memory | too large for memory | too big for memory | "
+    "out of memory | exceed memory | exceeds memory | spill | spills | spilled",
     "log": "append | appends | appended | append only | sequential | offset | offsets | replay | "
     "replayed | ordered | in order | stream | streams | tail | retention",
     "warehouse": "analytics | analytical | aggregate | aggregates | aggregation | "
     "aggregations | reporting | report | reports | scan | scans | batch | columnar | olap | "
     "ad hoc",
     "probabilistic": "membership | seen | approximate | false positive | false positives | "
-    "count | counts | frequency | frequencies | top k | heavy hitters",
+    "count | counts | frequency | frequencies | top k | heavy hitters | cardinality | "
+    "distinct | duplicate | duplicates | dedup | deduplication | visited | fit in memory | "
+    "fits in memory | memory efficient | memory footprint | space efficient | compact | bits | "
+    "bit array",
     "time-series": "time series | time range | time ranges | time window | time windows | "
     "window | windows | windowed | rollup | rollups | roll up | downsampling | downsample | "
     "retention | metric | metrics | data points | points | aggregation | aggregations | "
@@ -175,13 +185,21 @@ def unjustified_datastore(ctx: Context) -> Iterator[Violation]:
     - or a word of the store family's own vocabulary, which counts only for that family:
       "search", "full-text", "inverted index", "typeahead" for `search`; "traverse",
       "followers", "edges", "hops" for `graph`; "files", "objects", "blobs", "images",
-      "video", "uploads" for `object-store`; "rollups", "time windows", "retention",
-      "metrics" for `time-series`; "partition", "wide rows", "newest first" for
-      `wide-column`; "lookups", "counters", "sessions", "expiry" for `key-value`; "nested",
-      "whole document" for `document`; "foreign keys", "constraints", "aggregates" for
-      `relational`; "files", "snapshots", "binary" for `file`; "append", "offsets", "replay"
-      for `log`; "analytics", "aggregations", "scans" for `warehouse`; "membership",
-      "approximate", "counts" for `probabilistic` (the full lists are in the rule's module).
+      "video", "uploads", "documents", "pages", "HTML", "content" for `object-store`;
+      "rollups", "time windows", "retention", "metrics" for `time-series`; "partition",
+      "wide rows", "newest first" for `wide-column`; "lookups", "counters", "sessions",
+      "expiry" for `key-value`; "nested", "whole document" for `document`; "foreign keys",
+      "constraints", "aggregates", "metadata", "fixed schema" for `relational`; "files",
+      "snapshots", "binary", "on disk", "sequential", "does not fit in memory" for `file`;
+      "append", "offsets", "replay" for `log`; "analytics", "aggregations", "scans" for
+      `warehouse`; "membership", "approximate", "counts", "distinct", "compact", "fits in
+      memory" for `probabilistic` (the full lists are in the rule's module).
+
+    A family's words name either how it is accessed, or the data it is made for (the bodies an
+    object store keeps, the metadata a relational database keeps), or why it fits the data's
+    size (files on disk because the data does not fit in memory; a compact sketch because it
+    does). That is what a store without entities or queries (an object store, plain files, a
+    Bloom filter) can say for itself.
 
     "Reliable", "scales", "fast", "industry standard" name no access pattern and are not
     enough on their own. The finding points at the rationale when there is one.

@@ -59,8 +59,28 @@ def _seeds(design: Design) -> set[str]:
     return seeds
 
 
+def _senders(design: Design) -> dict[str, list[str]]:
+    """Component id -> the clients and edge components that send requests to it (upstream)."""
+    up: dict[str, list[str]] = defaultdict(list)
+    for cid, client in design.clients.items():
+        for target in client.calls:
+            up[target].append(cid)
+    for cid, edge in design.edge.items():
+        for target in edge.routes_to:
+            up[target].append(cid)
+    return up
+
+
 def traceable(design: Design) -> set[str]:
-    """Every component traced to a requirement: the seeds and all they reach (one BFS, linear)."""
+    """Every component traced to a requirement, in three linear passes.
+
+    Downstream from the seeds first: what a traced component uses exists for its requirement.
+    Then upstream, through clients and edge components only: an entry point exists for what
+    it leads to, so it is traced when it reaches a traced component. This pass does not feed
+    the first one: a gateway in front of one traced service does not trace every other
+    service behind it. Last, an edge component that routes nowhere (a CDN of static assets,
+    DNS) is traced by a traced client or edge component that sends requests to it.
+    """
     edges = _edges(design)
     components = design.components
     seen = {cid for cid in _seeds(design) if cid in components}
@@ -70,6 +90,18 @@ def traceable(design: Design) -> set[str]:
             if nxt not in seen and nxt in components:
                 seen.add(nxt)
                 queue.append(nxt)
+    if all(cid in seen for cid in design.clients) and all(cid in seen for cid in design.edge):
+        return seen
+    senders = _senders(design)
+    queue = deque(target for target in senders if target in seen)
+    while queue:
+        for sender in senders.get(queue.popleft(), ()):
+            if sender not in seen:
+                seen.add(sender)
+                queue.append(sender)
+    for eid, edge in design.edge.items():
+        if eid not in seen and not edge.routes_to and any(s in seen for s in senders.get(eid, ())):
+            seen.add(eid)
     return seen
 
 
@@ -91,9 +123,15 @@ def untraceable_component(ctx: Context) -> Iterator[Violation]:
       queue of a traceable queue; and along a fan-out, from its source queue to its worker,
       and from the worker to its target, follower source and pull source.
 
-    Tracing runs downstream only: a load balancer in front of a traced service is not traced
-    by it, so clients and edge components must be on a flow or list `serves`. The search is
-    a single breadth-first pass, linear in the size of the design.
+    Clients and edge components are entry points: they exist for what they lead to. So a
+    client or edge component is also traced when it reaches a traceable component, walking
+    forward along `calls` and `routes_to` through other clients and edge components (an
+    admin client whose gateway routes to a service running an endpoint for a requirement is
+    traced). This upstream tracing stops at entry points: a gateway in front of one traced
+    service does not trace the other services it routes to, each of which must be traced on
+    its own. An edge component that routes nowhere (a CDN of static assets, DNS) is traced
+    by a traced client or edge component that sends requests to it. Each pass is linear in
+    the size of the design.
 
     ## Why is this bad?
     Each box on the diagram should exist because a requirement needs it. A component that no
