@@ -150,10 +150,24 @@ def availability(design: Design, fid: str, flow: Flow) -> Availability:
         out.parts.append((hop.component, frac, k, 1 - (1 - frac) ** k))
     nfr = design.requirements.non_functional.get(flow.availability or "")
     if nfr is not None:
-        target = qty.try_parse(nfr.target)
-        if target is not None and target.dimension == "percent":
-            out.target = target.magnitude / 100
+        percent = availability_percent(nfr.target)
+        if percent is not None:
+            out.target = percent / 100
     return out
+
+
+def availability_percent(value: object) -> float | None:
+    """An availability target in percent: `99.99%`, or `4 nines` (99.99 %), which is how people
+    say it and as exact; None for a rate, words or anything else. The rules that read an
+    availability target read it here, so that `4 nines` means the same to all of them."""
+    target = qty.try_parse(value)
+    if target is None or target.is_rate:
+        return None
+    if target.dimension == "percent":
+        return target.magnitude
+    if (target.noun or "").lower() in ("nine", "nines") and target.magnitude >= 1:
+        return 100 - 100 * 10 ** (-target.magnitude)
+    return None
 
 
 def fraction(value: object) -> float | None:

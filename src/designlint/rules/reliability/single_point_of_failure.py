@@ -13,7 +13,7 @@ from designlint.model import Design
 from designlint.model.base import as_list
 from designlint.model.components import Datastore
 from designlint.numbers import quantity as qty
-from designlint.numbers.quantity import try_parse
+from designlint.numbers.capacity import availability_percent
 from designlint.registry import rule
 
 JUDGED = ("edge", "services", "datastores", "caches", "queues")
@@ -40,21 +40,10 @@ def _strictest_target(ctx: Context) -> tuple[str, float] | None:
     for nid, nfr in ctx.design.requirements.non_functional.items():
         if nfr.kind != "availability":
             continue
-        percent = _percent(nfr.target)
+        percent = availability_percent(nfr.target)
         if percent is not None and (best is None or percent > best[1]):
             best = (nid, percent)
     return best
-
-
-def _percent(target: object) -> float | None:
-    value = try_parse(target)
-    if value is None or value.is_rate:
-        return None
-    if value.dimension == "percent":
-        return value.magnitude
-    if (value.noun or "").lower() in ("nine", "nines") and value.magnitude >= 1:
-        return 100 - 100 * 10 ** (-value.magnitude)
-    return None
 
 
 def _asked_in_words(ctx: Context) -> tuple[str, str] | None:

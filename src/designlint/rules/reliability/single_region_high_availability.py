@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from designlint.context import Context
 from designlint.findings import Violation
-from designlint.numbers.quantity import try_parse
+from designlint.numbers.capacity import availability_percent
 from designlint.registry import rule
 
 # Text that fills a field without stating anything.
@@ -35,14 +35,15 @@ def stated(text: str | None) -> bool:
 
 
 def availability_targets(ctx: Context) -> list[tuple[str, float]]:
-    """(NFR id, percent) for every availability NFR whose target reads as a percentage."""
+    """(NFR id, percent) for every availability NFR whose target reads as a percentage or as
+    `N nines`."""
     out = []
     for nid, nfr in ctx.design.requirements.non_functional.items():
         if nfr.kind != "availability":
             continue
-        value = try_parse(nfr.target)
-        if value is not None and value.dimension == "percent" and not value.is_rate:
-            out.append((nid, value.base))
+        percent = availability_percent(nfr.target)
+        if percent is not None:
+            out.append((nid, percent))
     return out
 
 
@@ -65,8 +66,9 @@ def single_region_high_availability(ctx: Context) -> Iterator[Violation]:
 
     One finding is reported, at the strictest qualifying availability target, naming every
     reason that applies. A region counts when it is declared under the top-level `regions`;
-    extra regions listed only on components are not counted (DL003 reports them). Targets that
-    do not read as a percentage (`99.99` with no `%`, `four nines`) are left to DL105. This is
+    extra regions listed only on components are not counted (DL003 reports them). A target
+    counts when it reads as a percentage (`99.99%`) or as `N nines` (`4 nines` is 99.99 %);
+    those that do not (`99.99` with no `%`, `four nines` in words) are left to DL105. This is
     stricter than "one region and no failover": two regions without a stated way to move
     traffic between them are not redundancy but a second bill, and one region with a
     failover plan elsewhere should declare that second region.
