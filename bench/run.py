@@ -364,8 +364,29 @@ def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
     print("the 1k and 10k designs ...")
     # Neighbours, as above: each check beside its floor, the what-if beside the shipped check
     # it is divided by, Spectral beside the what-if (same code as the check).
-    keys = ["check1000", "floorgc1000", f"floorgc{big}", f"check{big}", f"nogc{big}"]
+    # The 1k pair runs in ~1 s a side, where one run moves by ±15% between neighbours on
+    # this shared machine: each round takes the median of three runs a side, as the cold
+    # start takes five. The 10k commands take 5-12 s and run once a side per round.
+    b.wall(["check1000", "floorgc1000"], runs=3, warmup=0)
+    keys = [f"floorgc{big}", f"check{big}", f"nogc{big}"]
     b.wall([*keys, f"spectral{big}"], runs=1, warmup=0)  # Spectral paired round by round
+    # The what-if pair on its own: cli.main turns the GC off before any work, so the two
+    # commands run the same code but for importing cli.py and click with the GC on; their true
+    # ratio is about 1, and the target (≥ 0.97) asks whether the shipped command still pays
+    # for the GC by more than 3%. One run a side moves by ±20% between neighbours on this
+    # shared machine, more than the margin judged, so each round takes the median of three
+    # runs a side, the two sides' order reversed each round.
+    b.add(
+        f"pairshipped{big}",
+        f"check {int(big):,} services as shipped, paired with the what-if",
+        b.cmds[f"check{big}"].line,
+    )
+    b.add(
+        f"pairnogc{big}",
+        f"what-if: check {int(big):,} services with the GC off, paired",
+        b.cmds[f"nogc{big}"].line,
+    )
+    b.wall([f"pairshipped{big}", f"pairnogc{big}"], runs=3, warmup=0)
     b.memory([f"check{big}", f"floorgc{big}"])
     if yamllint:
         key = f"yamllint{big}"
@@ -588,9 +609,10 @@ def report(res: dict) -> str:  # noqa: C901 - one page
             "",
         ),
         (
-            f"what-if GC off ÷ as shipped, {nbig} design (must ≥ 0.97)",
-            f"nogc{big}",
-            f"check{big}",
+            f"what-if GC off ÷ as shipped, {nbig} design, median of 3 runs a side per round "
+            "(must ≥ 0.97)",
+            f"pairnogc{big}",
+            f"pairshipped{big}",
             0.97,
             True,
             "",
@@ -707,7 +729,7 @@ def readme_block(res: dict) -> str:
             "≤ 1.0",
         ),
         (f"{nbig} ÷ 1,000 services, wall", r(f"check{big}", "check1000"), "≤ 11"),
-        ("what-if: GC off ÷ as shipped", r(f"nogc{big}", f"check{big}"), "≥ 0.97"),
+        ("what-if: GC off ÷ as shipped", r(f"pairnogc{big}", f"pairshipped{big}"), "≥ 0.97"),
     ]
     lines = [
         README_START,
