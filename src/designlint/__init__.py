@@ -7,7 +7,10 @@ every command does) loads none of the modules behind them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not `from typing import TYPE_CHECKING`: this module runs before the installed command turns
+# the cyclic GC off (designlint.console), and importing typing here would run with it on. Type
+# checkers read a module-level `TYPE_CHECKING = False` as they read typing's.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 __all__ = ["Context", "Violation", "rule", "__version__"]
@@ -19,6 +22,8 @@ _API = {
 }
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from designlint.context import Context
     from designlint.findings import Violation
     from designlint.registry import rule

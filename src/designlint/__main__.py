@@ -1,6 +1,6 @@
-"""Allows `python -m designlint`."""
+"""Allows `python -m designlint`, started as the installed command is (designlint.console)."""
 
-from designlint.cli import main
+from designlint.console import main
 
 if __name__ == "__main__":
     main()
