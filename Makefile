@@ -55,15 +55,15 @@ lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-# Peers are installed when missing: Debian's hyperfine, time and valgrind (as root), yamllint
-# into the venv, and optionally Spectral into bench/node_modules. Writes bench/results.md.
+# Peers are installed when missing: Debian's time and valgrind (as root), yamllint into the
+# venv, and optionally Spectral into bench/node_modules. Writes bench/results.md.
 bench: setup
-	@command -v hyperfine >/dev/null 2>&1 && test -x /usr/bin/time && command -v valgrind >/dev/null 2>&1 || { \
+	@test -x /usr/bin/time && command -v valgrind >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian's hyperfine, time and valgrind"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time valgrind >/dev/null; \
+	    echo "installing Debian's time and valgrind"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time valgrind >/dev/null; \
 	  else \
-	    echo "hyperfine, /usr/bin/time or valgrind is missing: install them (e.g. 'sudo apt-get install hyperfine time valgrind')"; exit 1; \
+	    echo "/usr/bin/time or valgrind is missing: install them (e.g. 'sudo apt-get install time valgrind')"; exit 1; \
 	  fi; }
 	@test -x $(BIN)/yamllint || $(BIN)/python -m pip install -q yamllint
 	@test -x bench/node_modules/.bin/spectral || { \

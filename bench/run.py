@@ -1,9 +1,9 @@
 """The benchmark behind issue 8: designlint against its floors and its peers, in one run.
 
-`make bench` installs the peers and runs this. Every wall time is a median of alternating paired
-runs: each group of commands is measured by hyperfine in several rounds, the order of the
-commands reversed every other round, and every ratio is the median of the per-round ratios, so
-that a burst of load from other work on the machine hits both sides of a ratio alike. Peak memory
+`make bench` installs the peers and runs this. Every wall time is a median of interleaved paired
+runs: each group of commands is measured in several rounds, the commands taking turns run by run
+(`Bench.wall`), and every ratio is the median of the per-round ratios, so that a burst of load
+or a slow spell of the machine hits both sides of a ratio alike. Peak memory
 comes from `/usr/bin/time -v`. The results go to bench/results.md (and the raw numbers to
 bench/out/results.json); the table is printed too.
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import glob
 import hashlib
 import json
 import os
@@ -65,6 +66,29 @@ def floor(paths: str, gc_off: bool = False) -> str:
         "        yaml.load(f, Loader=yaml.CSafeLoader)\n"
     )
     return f"{q(PY)} -c {q(code)} {paths}"
+
+
+def argv_of(line: str) -> list[str]:
+    """A command line as the shell would split it; a word with `*` expands to the sorted matches
+    (the 200 copies). The benchmark's lines use no other shell syntax."""
+    words: list[str] = []
+    for word in shlex.split(line):
+        words += sorted(glob.glob(word)) if "*" in word else [word]
+    return words
+
+
+def timed(line: str) -> tuple[float, float, int]:
+    """One run: wall seconds, user+system CPU seconds of the child, exit code. Output is
+    discarded, and the child is spawned without a shell, so neither is in the time."""
+    argv = argv_of(line)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    return took, usage.ru_utime + usage.ru_stime, proc.returncode
 
 
 def tool(name: str) -> str | None:
@@ -122,7 +146,6 @@ class Bench:
         self.cmds: dict[str, Cmd] = {}
         self.notes: list[str] = []
         self.extra: dict[str, object] = {}
-        self.hyperfine = shutil.which("hyperfine")
         self.time_v = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
     def add(self, key: str, label: str, line: str) -> Cmd:
@@ -131,30 +154,36 @@ class Bench:
 
     # -- measuring -----------------------------------------------------------------------
     def wall(self, keys: list[str], runs: int, warmup: int, rounds: int | None = None) -> None:
-        """hyperfine over `keys`, `rounds` times, reversing the order every other round.
+        """`keys` in `rounds` rounds of `runs` runs a command, the commands taking turns run by
+        run: A B, B A, A B ... within a round, and the first command of a round alternating
+        between rounds. A round's figure for a command is the median of its runs.
+
+        The commands take turns because the machine's speed moves in spells of seconds: in one
+        run of this benchmark the GC-off floor of the 1k design took 0.48 s in two rounds and
+        0.75 s in the next, its CPU time alike. A tool that runs one command's runs back to
+        back, then the other's (hyperfine has no interleaving), lets a spell fall on one side of
+        a ratio only; taking turns puts both sides in it.
 
         Comparisons leave `rounds` to the run's (at least `MIN_ROUNDS`); only single figures
         that compare with nothing (the diagram) pass fewer."""
         cmds = [self.cmds[k] for k in dict.fromkeys(keys) if k in self.cmds]
         for r in range(rounds or self.rounds):
             order = cmds if r % 2 == 0 else list(reversed(cmds))
-            export = os.path.join(OUT, "hyperfine.json")
-            argv = [self.hyperfine, "--style", "none", "-N", "--ignore-failure"]
-            argv += ["--warmup", str(warmup), "--runs", str(runs), "--export-json", export]
-            argv += [c.line for c in order]
-            # -N runs commands without a shell; lines with shell syntax need one.
-            if any(any(ch in c.line for ch in "*|;&<>$") for c in order):
-                argv.remove("-N")
-            proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            if proc.returncode != 0:
-                sys.exit(f"bench: hyperfine failed:\n{proc.stderr.decode(errors='replace')}")
-            with open(export, encoding="utf-8") as handle:
-                results = json.load(handle)["results"]
-            for c, res in zip(order, results, strict=True):
-                c.times.extend(res["times"])
-                c.exit_codes.extend(int(e) for e in res.get("exit_codes") or [])
-                c.rounds.append(statistics.median(res["times"]))
-                c.cpu_rounds.append(res["user"] + res["system"])
+            for _ in range(warmup):
+                for c in order:
+                    timed(c.line)
+            walls: dict[str, list[float]] = {c.key: [] for c in cmds}
+            cpus: dict[str, list[float]] = {c.key: [] for c in cmds}
+            for j in range(runs):
+                for c in order if j % 2 == 0 else reversed(order):
+                    took, cpu, code = timed(c.line)
+                    walls[c.key].append(took)
+                    cpus[c.key].append(cpu)
+                    c.exit_codes.append(code)
+            for c in cmds:
+                c.times.extend(walls[c.key])
+                c.rounds.append(statistics.median(walls[c.key]))
+                c.cpu_rounds.append(statistics.median(cpus[c.key]))
             print(f"  round {r + 1}: " + ", ".join(f"{c.key} {c.rounds[-1]:.3f}s" for c in cmds))
 
     def instructions(self, keys: list[str]) -> None:
@@ -344,8 +373,6 @@ def prepare(quick: bool) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
     b = Bench(args.rounds, args.quick)
-    if not b.hyperfine:
-        sys.exit("bench: hyperfine is missing; `make bench` installs it (Debian's hyperfine)")
     info = machine()
     print(f"bench: {info['date']}, {info['nproc']} cpus ({info['cpu']}), load {info['load']}")
     paths = prepare(args.quick)
@@ -599,7 +626,7 @@ def report(res: dict) -> str:  # noqa: C901 - one page
         f"Python {info['python']}, PyYAML {info['pyyaml']} (libyaml: {info['libyaml']}). "
         f"Load average {info['load']} at the start, {info['load_after']} at the end: the machine "
         "is shared, so compare only within one run; ratios are medians of per-round ratios of "
-        "alternating paired runs (hyperfine), the what-if pair is counted in instructions "
+        "interleaved paired runs, the what-if pair is counted in instructions "
         "(valgrind), peak memory is `/usr/bin/time -v`'s maximum RSS.",
         "",
         "| benchmark | median wall (lowest–highest round) | CPU (user+sys) | runs | peak RSS |",
