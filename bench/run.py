@@ -455,25 +455,6 @@ def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
     b.wall(["check1000", "floorgc1000"], runs=5, warmup=0)
     keys = [f"floorgc{big}", f"check{big}", f"nogc{big}"]
     b.wall([*keys, f"spectral{big}"], runs=1, warmup=0)  # Spectral paired round by round
-    # The what-if pair in instructions: the two commands run the same code once the entry
-    # point has turned the GC off, so their true ratio is about 1, and the target (≥ 0.97)
-    # asks whether the shipped command still pays for the GC by more than 3%. By wall time
-    # that cannot be judged here: one run of the same program moved by ±15-40% between
-    # neighbours, more than the margin judged, and the worst of five rounds fell below 0.97
-    # in every run that tried (bench/README.md). An instruction count does not move with the
-    # machine's load. The 1k design keeps valgrind's ~25x slowdown to ~30 s a round; the
-    # 10k pair's wall ratio is in the table beside it, for information.
-    for key, label, line in (
-        ("countshipped1000", "check 1,000 services as shipped", b.cmds["check1000"].line),
-        (
-            "countnogc1000",
-            "what-if: check 1,000 services with the GC off",
-            f"{q(PY)} -c {q(nogc)} check {q(paths['1000'])}",
-        ),
-    ):
-        b.add(key, f"{label}, instructions (valgrind)", line)
-    print("the what-if pair in instructions (valgrind, ~30 s a round) ...")
-    b.instructions(["countshipped1000", "countnogc1000"])
     b.memory([f"check{big}", f"floorgc{big}"])
     if yamllint:
         key = f"yamllint{big}"
@@ -535,6 +516,27 @@ def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
     else:
         b.notes.append("`designlint diagram` is not available yet: the diagram rows are skipped.")
 
+    # 7. The what-if pair in instructions, last: the two commands run the same code once the entry
+    # point has turned the GC off, so their true ratio is about 1, and the target (≥ 0.97)
+    # asks whether the shipped command still pays for the GC by more than 3%. By wall time
+    # that cannot be judged here: one run of the same program moved by ±15-40% between
+    # neighbours, more than the margin judged, and the worst of five rounds fell below 0.97
+    # in every run that tried (bench/README.md). An instruction count does not move with the
+    # machine's load. The 1k design keeps valgrind's ~25x slowdown to ~30 s a round; the
+    # 10k pair's wall ratio is in the table beside it, for information. It runs last because
+    # it keeps both CPUs busy for minutes, after which this machine ran slower for a while
+    # (graph rules 336-354 ms in process right after it, 199 ms alone; bench/README.md).
+    for key, label, line in (
+        ("countshipped1000", "check 1,000 services as shipped", b.cmds["check1000"].line),
+        (
+            "countnogc1000",
+            "what-if: check 1,000 services with the GC off",
+            f"{q(PY)} -c {q(nogc)} check {q(paths['1000'])}",
+        ),
+    ):
+        b.add(key, f"{label}, instructions (valgrind)", line)
+    print("the what-if pair in instructions (valgrind, ~30 s a round) ...")
+    b.instructions(["countshipped1000", "countnogc1000"])
     info["load_after"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     return {"info": info, "bench": b, "fires": fires, "big": big}
 
