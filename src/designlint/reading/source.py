@@ -288,6 +288,9 @@ class _Builder:
         self.expanded = 0  # nodes that aliases stand for
         self.documents = 0
         self.dropped: dict[str, tuple[int, Span]] = {}  # problems past max_problems, by code
+        # Every text scalar and key, one object per distinct text: an id declared as a key and
+        # referenced elsewhere is then the same object, so looking it up matches by identity.
+        self.strings: dict[str, str] = {}
 
     def problem(self, code: str, violation: Violation) -> None:
         """Record a problem, or only count it once there are max_problems already."""
@@ -343,6 +346,7 @@ class _Builder:
         max_key = MAX_KEY
         max_depth, max_nodes = self.limits.max_depth, self.limits.max_nodes
         max_scalar = self.limits.max_scalar
+        same = self.strings.setdefault
         # The innermost open container: the dict or list (None outside the root), its path,
         # whether it is a mapping, and for a mapping the pending key (None while a key is
         # awaited) and that key's path. Enclosing ones are saved on `stack`, each with what the
@@ -374,7 +378,7 @@ class _Builder:
                 raw = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
                 if is_map and key is None:
                     # Keys are kept as text: `1:` and `true:` must not collide as in YAML 1.1.
-                    name = text if tag is None else self._tagged(event, text, tag)
+                    name = same(text, text) if tag is None else self._tagged(event, text, tag)
                     if event.anchor is not None:
                         self.anchors[event.anchor] = (name, 1)
                     if type(name) is not str or len(name) > max_key:
@@ -403,12 +407,14 @@ class _Builder:
                 if tag is not None:
                     value = self._tagged(event, text, tag)
                 elif event.style:  # quoted or block scalars are text
-                    value = text
+                    value = same(text, text)
                 elif text[:1] in numeric_start:
                     value = self._plain(event, text, here)
                 else:
                     value = words.get(text, text)
-                    if value is yaml11_bool:
+                    if value is text:
+                        value = same(text, text)
+                    elif value is yaml11_bool:
                         value = text
                         self.traps.append(Trap(here, _span(event), text, "a boolean"))
                 if event.anchor is not None:
