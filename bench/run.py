@@ -854,7 +854,8 @@ def readme_block(res: dict) -> str:
         README_START,
         f"Latest run: {info['date']}, {info['nproc']} CPUs ({info['cpu']}), Python "
         f"{info['python']}, on a shared machine (load {info['load']}): ratios within that run, "
-        f"the median of {b.rounds} alternating paired rounds with the lowest and highest round.",
+        f"the median of {b.rounds} paired rounds (the commands taking turns run by run) with the "
+        "lowest and highest round; the what-if pair counted in instructions.",
         "",
         "| measure | ratio (lowest–highest) | target |",
         "|---|---:|---|",
