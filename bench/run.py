@@ -523,9 +523,9 @@ def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
     # neighbours, more than the margin judged, and the worst of five rounds fell below 0.97
     # in every run that tried (bench/README.md). An instruction count does not move with the
     # machine's load. The 1k design keeps valgrind's ~25x slowdown to ~30 s a round; the
-    # 10k pair's wall ratio is in the table beside it, for information. It runs last because
-    # it keeps both CPUs busy for minutes, after which this machine ran slower for a while
-    # (graph rules 336-354 ms in process right after it, 199 ms alone; bench/README.md).
+    # 10k pair's wall ratio is in the table beside it, for information. It runs last: it keeps
+    # both CPUs busy for minutes, and no timed figure should follow that (the graph rules read
+    # 336-354 ms right after it once; alone they read 199-344 ms, bench/README.md).
     for key, label, line in (
         ("countshipped1000", "check 1,000 services as shipped", b.cmds["check1000"].line),
         (
