@@ -415,7 +415,7 @@ def run(args: argparse.Namespace) -> dict:  # noqa: C901 - one straight script
     b.add("floor200", f"floor over the {COPIES} files", floor(many))
     print(f"{COPIES} designs in one invocation ...")
     # Against the floor, five runs a side per round (each ~1-2 s; with three, one round of the
-    # 22:02 run read 2.51x where the others read 1.87-2.07x); yamllint takes ~20 s, so its
+    # 22:01 run read 2.51x where the others read 1.87-2.07x); yamllint takes ~20 s, so its
     # comparison runs once a side per round, next to a check of its own.
     b.wall(["check200", "floor200"], runs=5, warmup=0)
     if yamllint:
