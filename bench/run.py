@@ -106,7 +106,7 @@ class Cmd:
     line: str
     times: list[float] = field(default_factory=list)
     rounds: list[float] = field(default_factory=list)  # median of each round
-    cpu_rounds: list[float] = field(default_factory=list)  # mean user+system CPU of each round
+    cpu_rounds: list[float] = field(default_factory=list)  # median user+system CPU of each round
     exit_codes: list[int] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
     counts: list[int] = field(default_factory=list)  # instructions executed, one per round
@@ -205,7 +205,7 @@ class Bench:
             for i, c in enumerate(cmds):
                 out = os.path.join(OUT, f"cachegrind-{i}.out")
                 argv = [valgrind, "--tool=cachegrind", "--cache-sim=no"]
-                argv += [f"--cachegrind-out-file={out}", *shlex.split(c.line)]
+                argv += [f"--cachegrind-out-file={out}", *argv_of(c.line)]
                 pipe = subprocess.PIPE
                 proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=pipe, env=env)
                 procs.append((c, out, proc))
